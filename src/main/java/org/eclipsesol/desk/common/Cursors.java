@@ -1,0 +1,46 @@
+package org.eclipsesol.desk.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Opaque cursors for keyset paging: the sort key values of the last item, '|'-separated and base64url
+ * encoded. A cursor that does not decode is the caller's error (400), never a 500.
+ */
+public final class Cursors {
+
+    private Cursors() {
+    }
+
+    public static String encode(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String[] decode(String cursor, int expectedParts) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\\|", -1);
+            if (parts.length != expectedParts) {
+                throw invalid();
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    public static ProblemException invalid() {
+        return ProblemException.invalid("cursor", "is not a cursor this list issued");
+    }
+
+    public static int limit(Integer limit) {
+        if (limit == null) {
+            return 20;
+        }
+        if (limit < 1 || limit > 100) {
+            throw ProblemException.invalid("limit", "must be between 1 and 100");
+        }
+        return limit;
+    }
+}

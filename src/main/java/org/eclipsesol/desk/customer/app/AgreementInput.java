@@ -1,0 +1,15 @@
+package org.eclipsesol.desk.customer.app;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipsesol.desk.catalog.Priority;
+import org.eclipsesol.desk.catalog.ServiceLine;
+
+/** An agreement to store: the covered services and optional target overrides per priority. */
+public record AgreementInput(@NotNull List<@NotNull ServiceLine> coveredServices,
+        Map<@NotNull Priority, @Valid @NotNull TargetPair> targets) {
+}

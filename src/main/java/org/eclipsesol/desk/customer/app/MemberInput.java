@@ -1,0 +1,9 @@
+package org.eclipsesol.desk.customer.app;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A person to add to an organization, by e-mail. */
+public record MemberInput(@NotBlank @Email @Size(max = 320) String email) {
+}

@@ -1,0 +1,157 @@
+package org.eclipsesol.desk.escalation.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.escalation.data.EscalationEntity;
+import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.sla.app.SlaAlertRaised;
+import org.eclipsesol.desk.sla.engine.TargetKind;
+import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketChanged;
+import org.eclipsesol.desk.ticket.app.TicketHistory;
+import org.eclipsesol.desk.ticket.data.TicketEntity;
+import org.eclipsesol.desk.ticket.data.TicketEventType;
+
+/**
+ * Escalations: raised by a client or staff with a reason, by e-mail, or automatically on a resolution
+ * breach; acknowledged and closed by supervisors. A ticket shows {@code escalated} while one is not closed.
+ */
+@ApplicationScoped
+public class EscalationService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TicketAccess access;
+
+    @Inject
+    TicketHistory history;
+
+    @Inject
+    Event<EscalationRaised> raised;
+
+    @Inject
+    Event<TicketChanged> changes;
+
+    @Transactional
+    public EscalationView escalate(Caller caller, UUID ticketId, @Valid @NotNull EscalationInput input) {
+        TicketEntity ticket = access.forUpdate(caller, ticketId);
+        return raise(ticket, caller, input.reason().trim(), caller.isStaff() ? "STAFF" : "CLIENT", clock.instant());
+    }
+
+    /** Also used by e-mail intake ("ESCALATE" in the subject). */
+    public EscalationView raise(TicketEntity ticket, Caller caller, String reason, String source, Instant now) {
+        if (ticket.status.isFinal()) {
+            throw ProblemException.conflict("A " + ticket.status + " ticket cannot be escalated.");
+        }
+        long previous = EscalationEntity.count("ticketId", ticket.id);
+        EscalationEntity e = new EscalationEntity();
+        e.id = UUID.randomUUID();
+        e.ticketId = ticket.id;
+        e.level = (int) previous + 1;
+        e.reason = reason;
+        e.source = source;
+        e.raisedBy = caller == null ? null : caller.id();
+        e.raisedByName = caller == null ? "Support Desk" : caller.name();
+        e.raisedAt = now;
+        e.status = "OPEN";
+        e.persist();
+        history.record(ticket, caller, now, TicketEventType.ESCALATED, "escalated", ticket.escalated, true,
+                "level " + e.level + ": " + reason, false);
+        ticket.escalated = true;
+        ticket.updatedAt = now;
+        raised.fire(new EscalationRaised(e.id, ticket.id, ticket.displayNumber(), e.level, reason, source));
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "ESCALATED"));
+        return view(e);
+    }
+
+    /** A resolution breach escalates automatically (once per breach moment: alerts are exactly-once). */
+    void onBreach(@Observes SlaAlertRaised alert) {
+        if (alert.target() != TargetKind.RESOLUTION || !"BREACHED".equals(alert.kind())) {
+            return;
+        }
+        TicketEntity ticket = TicketEntity.findById(alert.ticketId());
+        if (ticket != null && !ticket.status.isFinal() && EscalationEntity.count("ticketId = ?1 and status <> 'CLOSED'",
+                ticket.id) == 0) {
+            raise(ticket, null, "Resolution target breached (due " + alert.dueAt() + ").", "SLA_BREACH", alert.firedAt());
+        }
+    }
+
+    public List<EscalationView> forTicket(Caller caller, UUID ticketId) {
+        TicketEntity ticket = access.visible(caller, ticketId);
+        return EscalationEntity.<EscalationEntity>list("ticketId = ?1 order by raisedAt", ticket.id).stream()
+                .map(EscalationService::view).toList();
+    }
+
+    public List<EscalationView> open(Caller caller) {
+        caller.requireSupervisor();
+        return EscalationEntity.<EscalationEntity>list("status <> 'CLOSED' order by raisedAt").stream()
+                .map(EscalationService::view).toList();
+    }
+
+    @Transactional
+    public EscalationView acknowledge(Caller caller, UUID escalationId) {
+        caller.requireSupervisor();
+        EscalationEntity e = find(escalationId);
+        if (!"OPEN".equals(e.status)) {
+            throw ProblemException.conflict("Only an OPEN escalation can be acknowledged; this one is " + e.status + ".");
+        }
+        Instant now = clock.instant();
+        TicketEntity ticket = access.forUpdate(caller, e.ticketId);
+        e.status = "ACKNOWLEDGED";
+        e.acknowledgedBy = caller.id();
+        e.acknowledgedAt = now;
+        history.record(ticket, caller, now, TicketEventType.ESCALATION_ACKNOWLEDGED, null, "OPEN", "ACKNOWLEDGED",
+                "level " + e.level, false);
+        return view(e);
+    }
+
+    @Transactional
+    public EscalationView close(Caller caller, UUID escalationId) {
+        caller.requireSupervisor();
+        EscalationEntity e = find(escalationId);
+        if ("CLOSED".equals(e.status)) {
+            throw ProblemException.conflict("This escalation is already closed.");
+        }
+        Instant now = clock.instant();
+        TicketEntity ticket = access.forUpdate(caller, e.ticketId);
+        String before = e.status;
+        e.status = "CLOSED";
+        e.closedBy = caller.id();
+        e.closedAt = now;
+        history.record(ticket, caller, now, TicketEventType.ESCALATION_CLOSED, null, before, "CLOSED", "level " + e.level,
+                false);
+        if (EscalationEntity.count("ticketId = ?1 and status <> 'CLOSED' and id <> ?2", ticket.id, e.id) == 0) {
+            ticket.escalated = false;
+        }
+        ticket.updatedAt = now;
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "ESCALATION_CLOSED"));
+        return view(e);
+    }
+
+    private static EscalationEntity find(UUID id) {
+        EscalationEntity e = EscalationEntity.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("Escalation " + id);
+        }
+        return e;
+    }
+
+    static EscalationView view(EscalationEntity e) {
+        return new EscalationView(e.id, e.ticketId, e.level, e.reason, e.source, e.raisedBy, e.raisedByName, e.raisedAt,
+                e.status, e.acknowledgedBy, e.acknowledgedAt, e.closedBy, e.closedAt);
+    }
+}

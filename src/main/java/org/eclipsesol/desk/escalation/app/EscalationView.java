@@ -1,0 +1,10 @@
+package org.eclipsesol.desk.escalation.app;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An escalation: level, reason, who and when; acknowledged and closed by a supervisor. */
+public record EscalationView(UUID id, UUID ticketId, int level, String reason, String source, String raisedBy,
+        String raisedByName, Instant raisedAt, String status, String acknowledgedBy, Instant acknowledgedAt, String closedBy,
+        Instant closedAt) {
+}

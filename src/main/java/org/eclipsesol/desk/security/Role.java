@@ -1,0 +1,31 @@
+package org.eclipsesol.desk.security;
+
+/** The realm roles Support Desk understands, with the names the identity provider uses. */
+public enum Role {
+
+    CLIENT("client"), TECHNICIAN("technician"), SUPERVISOR("supervisor"), MAIL_GATEWAY("mail-gateway");
+
+    public static final String CLIENT_NAME = "client";
+    public static final String TECHNICIAN_NAME = "technician";
+    public static final String SUPERVISOR_NAME = "supervisor";
+    public static final String MAIL_GATEWAY_NAME = "mail-gateway";
+
+    private final String claimValue;
+
+    Role(String claimValue) {
+        this.claimValue = claimValue;
+    }
+
+    public String claimValue() {
+        return claimValue;
+    }
+
+    public static Role fromClaim(String value) {
+        for (Role role : values()) {
+            if (role.claimValue.equals(value)) {
+                return role;
+            }
+        }
+        return null;
+    }
+}

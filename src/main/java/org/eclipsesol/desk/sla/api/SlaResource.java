@@ -1,0 +1,129 @@
+package org.eclipsesol.desk.sla.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipsesol.desk.catalog.Priority;
+import org.eclipsesol.desk.common.Enums;
+import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.QueryParams;
+import org.eclipsesol.desk.security.CallerResolver;
+import org.eclipsesol.desk.sla.app.HolidayView;
+import org.eclipsesol.desk.sla.app.OverrideInput;
+import org.eclipsesol.desk.sla.app.PolicyInput;
+import org.eclipsesol.desk.sla.app.PolicyView;
+import org.eclipsesol.desk.sla.app.QuoteView;
+import org.eclipsesol.desk.sla.app.SlaPolicyService;
+import org.eclipsesol.desk.sla.app.SlaView;
+import org.eclipsesol.desk.sla.app.TimelineView;
+import org.eclipsesol.desk.ticket.app.TicketAccess;
+
+import io.quarkus.security.Authenticated;
+
+/** SLA policies, holidays, quotes, per-ticket overrides and timelines over REST. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "oidc")
+@Tag(name = "SLA")
+public class SlaResource {
+
+    @Inject
+    SlaPolicyService policies;
+
+    @Inject
+    CallerResolver callers;
+
+    @GET
+    @Path("sla/quote")
+    @Operation(summary = "Quote targets", description = "The response and resolution targets, with dueAt, a ticket opened at openedAt (default now) would get.")
+    public QuoteView quote(@QueryParam("priority") String priority, @QueryParam("openedAt") String openedAt,
+            @QueryParam("organizationId") String organizationId) {
+        java.time.Instant at = null;
+        if (openedAt != null && !openedAt.isBlank()) {
+            try {
+                at = java.time.OffsetDateTime.parse(openedAt.trim()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ProblemException.invalid("openedAt",
+                        "must be an ISO-8601 instant with offset, e.g. 2026-11-27T16:00:00-07:00");
+            }
+        }
+        Priority p = Enums.parse(Priority.class, priority, "priority");
+        return policies.quote(callers.current(), p, at, QueryParams.uuid(organizationId, "organizationId"));
+    }
+
+    @GET
+    @Path("sla/policies")
+    @Operation(summary = "All policy versions")
+    public List<PolicyView> policies() {
+        return policies.policies(callers.current());
+    }
+
+    @GET
+    @Path("sla/policies/current")
+    @Operation(summary = "The policy version in force now")
+    public PolicyView current() {
+        return policies.current(callers.current());
+    }
+
+    @POST
+    @Path("sla/policies")
+    @Operation(summary = "Publish a new policy version (supervisor)", description = "Immutable; in force at once for tickets opened from then on.")
+    public Response publish(PolicyInput input) {
+        if (input == null) {
+            throw ProblemException.badRequest("A policy body is required.");
+        }
+        PolicyView view = policies.publish(callers.current(), input);
+        return Response.created(URI.create("/api/v1/sla/policies/" + view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("sla/holidays")
+    @Operation(summary = "Holidays (dates in the policy's time zone)")
+    public List<HolidayView> holidays() {
+        return policies.holidays(callers.current());
+    }
+
+    @PUT
+    @Path("sla/holidays")
+    @Operation(summary = "Replace the holidays (supervisor)")
+    public List<HolidayView> putHolidays(List<HolidayView> holidays) {
+        if (holidays == null) {
+            throw ProblemException.badRequest("A JSON array of holidays is required.");
+        }
+        return policies.putHolidays(callers.current(), holidays);
+    }
+
+    @PUT
+    @Path("tickets/{id}/sla/override")
+    @Operation(summary = "Override a ticket's targets with a reason (supervisor)")
+    public SlaView override(@PathParam("id") String id, OverrideInput input) {
+        if (input == null) {
+            throw ProblemException.badRequest("An override body is required.");
+        }
+        return policies.override(callers.current(), TicketAccess.parseId(id), input);
+    }
+
+    @GET
+    @Path("tickets/{id}/sla/timeline")
+    @Operation(summary = "Explain a ticket's SLA", description = "The segments (counting, outside business hours, paused, resolved) that make up each target's elapsed time, derived from the ticket's events.")
+    public TimelineView timeline(@PathParam("id") String id) {
+        return policies.timeline(callers.current(), TicketAccess.parseId(id));
+    }
+}

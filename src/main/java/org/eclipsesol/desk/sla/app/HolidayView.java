@@ -1,0 +1,11 @@
+package org.eclipsesol.desk.sla.app;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A holiday: a date in the policy's time zone. */
+public record HolidayView(@NotNull LocalDate date, @NotBlank @Size(max = 200) String name) {
+}

@@ -1,0 +1,10 @@
+package org.eclipsesol.desk.sla.app;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A supervisor's per-ticket target override; a null target keeps the current one. */
+public record OverrideInput(Duration response, Duration resolution, @NotBlank @Size(max = 2000) String reason) {
+}

@@ -1,0 +1,26 @@
+package org.eclipsesol.desk.sla.app;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipsesol.desk.catalog.Priority;
+
+/**
+ * A new policy version. {@code businessHours} maps a weekday (MONDAY…SUNDAY) to local intervals such as
+ * "09:00-17:00" or "08:00-12:00,13:00-17:00"; omitted days have no business hours.
+ */
+@Schema(description = "A new SLA policy version; it takes effect at once for tickets opened from then on.")
+public record PolicyInput(
+        @Schema(examples = "America/Denver") @NotNull String timeZone,
+        @DecimalMin(value = "0.01") @DecimalMax(value = "1.0") BigDecimal atRiskShare,
+        @NotNull @Size(min = 1, max = 7) Map<String, String> businessHours,
+        @NotNull @Size(min = 4, max = 4) Map<@NotNull Priority, @Valid @NotNull PolicyTarget> targets,
+        @Size(max = 2000) String note) {
+}

@@ -1,0 +1,164 @@
+package org.eclipsesol.desk.ticket.app;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.ProblemType;
+import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.ticket.data.AttachmentEntity;
+import org.eclipsesol.desk.ticket.data.TicketEntity;
+import org.eclipsesol.desk.ticket.data.TicketEventType;
+
+/** Screenshots and logs attached to tickets: at most 10 MiB each, allow-listed content types. */
+@ApplicationScoped
+public class AttachmentService {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final Set<String> ALLOWED_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
+            "application/pdf", "text/plain", "text/csv", "application/json", "application/zip", "application/x-zip-compressed");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TicketAccess access;
+
+    @Inject
+    TicketHistory history;
+
+    @Inject
+    Event<TicketChanged> changes;
+
+    public List<AttachmentView> list(Caller caller, UUID ticketId) {
+        TicketEntity ticket = access.visible(caller, ticketId);
+        return listOf(List.of(ticket.id)).getOrDefault(ticket.id, List.of());
+    }
+
+    /** Metadata of several tickets' attachments in one statement; the bytes are not read. */
+    public java.util.Map<UUID, List<AttachmentView>> listOf(List<UUID> ticketIds) {
+        List<Object[]> rows = em.createQuery("""
+                select a.id, a.ticketId, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedBy, a.createdAt
+                from AttachmentEntity a where a.ticketId in :ids order by a.createdAt, a.id
+                """, Object[].class).setParameter("ids", ticketIds).getResultList();
+        java.util.Map<UUID, List<AttachmentView>> result = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            UUID ticketId = (UUID) r[1];
+            result.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(new AttachmentView((UUID) r[0], ticketId,
+                    (String) r[2], (String) r[3], (Long) r[4], (String) r[5], (String) r[6], (Instant) r[7],
+                    downloadUrl(ticketId, (UUID) r[0])));
+        }
+        return result;
+    }
+
+    static String downloadUrl(UUID ticketId, UUID attachmentId) {
+        return "/api/v1/tickets/" + ticketId + "/attachments/" + attachmentId;
+    }
+
+    @Transactional
+    public AttachmentView upload(Caller caller, UUID ticketId, String fileName, String contentType, byte[] data) {
+        TicketEntity ticket = access.forUpdate(caller, ticketId);
+        if (ticket.status.isFinal()) {
+            throw ProblemException.conflict("A " + ticket.status + " ticket takes no more attachments.");
+        }
+        if (data == null || data.length == 0) {
+            throw ProblemException.invalid("file", "must be a non-empty file");
+        }
+        if (data.length > MAX_BYTES) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "An attachment may be at most 10 MiB.");
+        }
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        if (!ALLOWED_TYPES.contains(type)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Attachments may be of these types: " + String.join(", ", new java.util.TreeSet<>(ALLOWED_TYPES)) + ".");
+        }
+        if (!contentMatches(type, data)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The file's content is not " + type + ".");
+        }
+        Instant now = clock.instant();
+        AttachmentEntity a = new AttachmentEntity();
+        a.id = UUID.randomUUID();
+        a.ticketId = ticket.id;
+        a.fileName = safeName(fileName);
+        a.contentType = type;
+        a.sizeBytes = data.length;
+        a.sha256 = sha256(data);
+        a.data = data;
+        a.uploadedBy = caller.id();
+        a.createdAt = now;
+        a.persist();
+        history.record(ticket, caller, now, TicketEventType.ATTACHMENT_ADDED, null, null, a.fileName, a.id.toString(), false);
+        ticket.updatedAt = now;
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "ATTACHMENT_ADDED"));
+        return new AttachmentView(a.id, a.ticketId, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedBy,
+                a.createdAt, downloadUrl(a.ticketId, a.id));
+    }
+
+    public AttachmentContent download(Caller caller, UUID ticketId, UUID attachmentId) {
+        TicketEntity ticket = access.visible(caller, ticketId);
+        AttachmentEntity a = AttachmentEntity.findById(attachmentId);
+        if (a == null || !a.ticketId.equals(ticket.id)) {
+            throw ProblemException.notFound("Attachment " + attachmentId);
+        }
+        return new AttachmentContent(a.fileName, a.contentType, a.data);
+    }
+
+    /** Magic-number check for binary types, so a declared image or PDF really is one. */
+    static boolean contentMatches(String type, byte[] d) {
+        return switch (type) {
+            case "image/png" -> starts(d, 0x89, 'P', 'N', 'G');
+            case "image/jpeg" -> starts(d, 0xFF, 0xD8, 0xFF);
+            case "image/gif" -> starts(d, 'G', 'I', 'F', '8');
+            case "image/webp" -> starts(d, 'R', 'I', 'F', 'F') && d.length > 12 && d[8] == 'W' && d[9] == 'E';
+            case "application/pdf" -> starts(d, '%', 'P', 'D', 'F');
+            case "application/zip", "application/x-zip-compressed" -> starts(d, 'P', 'K');
+            default -> true;
+        };
+    }
+
+    private static boolean starts(byte[] data, int... magic) {
+        if (data.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((data[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps the last path segment and printable characters only: the name is shown and sent back in headers. */
+    static String safeName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
+        if (base.isEmpty()) {
+            base = "attachment";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.eclipsesol.desk.ticket.app;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A comment; {@code internal} (staff only) makes it a note clients never see. */
+public record CommentInput(@NotBlank @Size(max = 20000) String body, Boolean internal) {
+
+    public boolean isInternal() {
+        return Boolean.TRUE.equals(internal);
+    }
+}

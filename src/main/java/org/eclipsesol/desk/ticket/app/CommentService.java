@@ -1,0 +1,171 @@
+package org.eclipsesol.desk.ticket.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipsesol.desk.catalog.TicketStatus;
+import org.eclipsesol.desk.common.Cursors;
+import org.eclipsesol.desk.common.Page;
+import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.sla.app.SlaService;
+import org.eclipsesol.desk.ticket.data.CommentEntity;
+import org.eclipsesol.desk.ticket.data.TicketEntity;
+import org.eclipsesol.desk.ticket.data.TicketEventEntity;
+import org.eclipsesol.desk.ticket.data.TicketEventType;
+
+/** Comments, internal notes and the event history of a ticket. Clients never see anything internal. */
+@ApplicationScoped
+public class CommentService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TicketAccess access;
+
+    @Inject
+    TicketHistory history;
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    SlaService sla;
+
+    @Inject
+    Event<TicketChanged> changes;
+
+    public Page<CommentView> comments(Caller caller, UUID ticketId, Integer limit, String cursor) {
+        TicketEntity ticket = access.visible(caller, ticketId);
+        return commentsOf(caller, List.of(ticket.id), limit, cursor).getOrDefault(ticket.id, new Page<>(List.of(), null));
+    }
+
+    /**
+     * Comments of several tickets in one statement (GraphQL batches nested fields through this); the page
+     * limit applies per ticket when one ticket is asked for.
+     */
+    public java.util.Map<UUID, Page<CommentView>> commentsOf(Caller caller, List<UUID> ticketIds, Integer limit,
+            String cursor) {
+        int size = Cursors.limit(limit == null ? 100 : limit);
+        String where = "c.ticketId in :ids" + (caller.isStaff() ? "" : " and c.internal = false");
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            String[] parts = Cursors.decode(cursor, 2);
+            try {
+                afterAt = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw Cursors.invalid();
+            }
+            where += " and (c.createdAt > :afterAt or (c.createdAt = :afterAt and c.id > :afterId))";
+        }
+        var query = em.createQuery("select c from CommentEntity c where " + where + " order by c.ticketId, c.createdAt, c.id",
+                CommentEntity.class).setParameter("ids", ticketIds);
+        if (afterAt != null) {
+            query.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
+        }
+        java.util.Map<UUID, List<CommentView>> grouped = new java.util.LinkedHashMap<>();
+        for (UUID id : ticketIds) {
+            grouped.put(id, new ArrayList<>());
+        }
+        for (CommentEntity c : query.getResultList()) {
+            grouped.get(c.ticketId).add(view(c));
+        }
+        java.util.Map<UUID, Page<CommentView>> pages = new java.util.HashMap<>();
+        grouped.forEach((id, list) -> {
+            boolean more = list.size() > size;
+            List<CommentView> items = more ? list.subList(0, size) : list;
+            CommentView last = items.isEmpty() ? null : items.get(items.size() - 1);
+            pages.put(id, new Page<>(List.copyOf(items),
+                    more ? Cursors.encode(last.createdAt().toString(), last.id().toString()) : null));
+        });
+        return pages;
+    }
+
+    @Transactional
+    public CommentView add(Caller caller, UUID ticketId, @Valid @NotNull CommentInput input) {
+        if (input.isInternal() && !caller.isStaff()) {
+            caller.requireTicketUser();
+            throw ProblemException.forbidden("Only staff may write internal notes.");
+        }
+        TicketEntity ticket = access.forUpdate(caller, ticketId);
+        if (ticket.status.isFinal()) {
+            throw ProblemException.conflict("A " + ticket.status + " ticket takes no more comments.");
+        }
+        Instant now = clock.instant();
+        CommentEntity comment = new CommentEntity();
+        comment.id = UUID.randomUUID();
+        comment.ticketId = ticket.id;
+        comment.authorId = caller.id();
+        comment.authorName = caller.name();
+        comment.authorStaff = caller.isStaff();
+        comment.body = input.body();
+        comment.internal = input.isInternal();
+        comment.createdAt = now;
+        comment.persist();
+        history.record(ticket, caller, now, comment.internal ? TicketEventType.INTERNAL_NOTE_ADDED : TicketEventType.COMMENTED,
+                null, null, null, comment.id.toString(), comment.internal);
+        if (caller.isStaff() && !comment.internal && ticket.firstResponseAt == null) {
+            tickets.markResponded(caller, ticket, now, "public comment");
+        }
+        if (!caller.isStaff() && ticket.status == TicketStatus.WAITING_ON_CLIENT) {
+            // The client answered: the ticket is back with us and its clocks run again.
+            tickets.applyStatus(caller, ticket, TicketStatus.IN_PROGRESS, now);
+        }
+        // updatedAt makes the row dirty, so the version (the ETag) moves with every comment.
+        ticket.updatedAt = now;
+        sla.refresh(ticket, now);
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "COMMENTED"));
+        return view(comment);
+    }
+
+    public Page<EventView> events(Caller caller, UUID ticketId, Integer limit, String cursor) {
+        TicketEntity ticket = access.visible(caller, ticketId);
+        int size = Cursors.limit(limit == null ? 100 : limit);
+        String where = "e.ticketId = :id" + (caller.isStaff() ? "" : " and e.internal = false");
+        Long after = null;
+        if (cursor != null) {
+            try {
+                after = Long.parseLong(Cursors.decode(cursor, 1)[0]);
+            } catch (NumberFormatException e) {
+                throw Cursors.invalid();
+            }
+            where += " and e.id > :after";
+        }
+        var query = em
+                .createQuery("select e from TicketEventEntity e where " + where + " order by e.id", TicketEventEntity.class)
+                .setParameter("id", ticket.id);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        List<TicketEventEntity> rows = query.setMaxResults(size + 1).getResultList();
+        boolean more = rows.size() > size;
+        List<EventView> items = new ArrayList<>();
+        for (TicketEventEntity e : more ? rows.subList(0, size) : rows) {
+            items.add(new EventView(e.id, e.occurredAt, new PersonView(e.actorId, e.actorName, null), e.type, e.field,
+                    e.before, e.after, e.detail));
+        }
+        return new Page<>(items, more ? Cursors.encode(Long.toString(items.get(items.size() - 1).id())) : null);
+    }
+
+    static CommentView view(CommentEntity c) {
+        return new CommentView(c.id, c.ticketId, new PersonView(c.authorId, c.authorName, null), c.authorStaff, c.body,
+                c.internal, c.createdAt);
+    }
+}

@@ -1,0 +1,7 @@
+package org.eclipsesol.desk.ticket.app;
+
+import java.util.UUID;
+
+/** A CDI event fired when a ticket (or something on it) changed; observers see it after commit. */
+public record TicketChanged(UUID ticketId, UUID organizationId, String what) {
+}

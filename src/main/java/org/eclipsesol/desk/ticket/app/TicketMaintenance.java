@@ -1,0 +1,19 @@
+package org.eclipsesol.desk.ticket.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.scheduler.Scheduled;
+
+/** Closes tickets 7 days after resolution (the policy's automatic confirmation). */
+@ApplicationScoped
+public class TicketMaintenance {
+
+    @Inject
+    TicketService tickets;
+
+    @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void closeExpiredResolutions() {
+        tickets.closeExpiredResolutions();
+    }
+}

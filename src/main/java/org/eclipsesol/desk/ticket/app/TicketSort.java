@@ -1,0 +1,11 @@
+package org.eclipsesol.desk.ticket.app;
+
+/** List orders. Every order ends with the ticket number, so paging is stable. */
+public enum TicketSort {
+    /** Newest first (default). */
+    NEWEST,
+    /** Oldest first: new tickets appear on later pages. */
+    OLDEST,
+    /** Earliest SLA due time first; tickets without a running clock last. */
+    DUE
+}

@@ -1,0 +1,46 @@
+package org.eclipsesol.desk.ticket.app;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipsesol.desk.catalog.Category;
+import org.eclipsesol.desk.catalog.Channel;
+import org.eclipsesol.desk.catalog.Exclusion;
+import org.eclipsesol.desk.catalog.Priority;
+import org.eclipsesol.desk.catalog.ServiceLine;
+import org.eclipsesol.desk.catalog.TicketStatus;
+import org.eclipsesol.desk.security.OrganizationRef;
+import org.eclipsesol.desk.sla.app.SlaView;
+
+/** A ticket as the API shows it. {@code exclusionNote} is shown to staff only. */
+@Schema(description = "A support ticket with its live SLA.")
+public record TicketView(
+        UUID id,
+        @Schema(examples = "T-10042") String number,
+        String title,
+        String description,
+        String errorMessage,
+        String stepsToReproduce,
+        Priority priority,
+        ServiceLine service,
+        Category category,
+        Channel channel,
+        TicketStatus status,
+        OrganizationRef organization,
+        PersonView requester,
+        PersonView assignee,
+        Instant openedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant firstResponseAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        boolean escalated,
+        Exclusion exclusion,
+        String exclusionNote,
+        boolean outOfScope,
+        boolean billable,
+        SlaView sla,
+        @Schema(description = "Optimistic-concurrency version; also sent as the ETag.") int version) {
+}

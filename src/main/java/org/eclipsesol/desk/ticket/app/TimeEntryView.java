@@ -1,0 +1,9 @@
+package org.eclipsesol.desk.ticket.app;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Logged work; minutes outside business hours are {@code afterHoursMinutes} and billable. */
+public record TimeEntryView(UUID id, UUID ticketId, PersonView author, Instant startedAt, Instant endedAt, String note,
+        int minutes, int afterHoursMinutes, boolean billable) {
+}

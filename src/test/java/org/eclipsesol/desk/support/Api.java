@@ -1,0 +1,54 @@
+package org.eclipsesol.desk.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.quarkus.test.oidc.client.OidcTestClient;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Real tokens from the built-in OIDC Dev Services (password grant) and request specs for each demo user.
+ * Users and their roles are configured in application.properties (quarkus.oidc.devservices.roles.*).
+ */
+public final class Api {
+
+    /** Client at Acme Dental (domain acme.example). */
+    public static final String ANA = "ana@acme.example";
+    /** Another client at Acme Dental. */
+    public static final String BEN = "ben@acme.example";
+    /** Client at Globex Logistics (domain globex.example). */
+    public static final String CARLA = "carla@globex.example";
+    /** A client whose domain belongs to no organization. */
+    public static final String NORA = "nora@nowhere.example";
+    public static final String TOM = "tom@eclipsesol.org";
+    public static final String TESS = "tess@eclipsesol.org";
+    public static final String SAM = "sam@eclipsesol.org";
+    /** Authenticated, but with none of Support Desk's roles. */
+    public static final String NOBODY = "nobody@eclipsesol.org";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static OidcTestClient client;
+
+    private Api() {
+    }
+
+    public static synchronized String token(String user) {
+        if (client == null) {
+            client = new OidcTestClient();
+        }
+        return TOKENS.computeIfAbsent(user, u -> client.getAccessToken(u, "any-password"));
+    }
+
+    /** A JSON request as {@code user}. */
+    public static RequestSpecification as(String user) {
+        return given().auth().oauth2(token(user)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A request with no token at all. */
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+}
