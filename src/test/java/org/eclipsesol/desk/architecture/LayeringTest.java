@@ -1,0 +1,58 @@
+package org.eclipsesol.desk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * Keeps the layering true: the SLA engine is plain Java; adapters (api) never touch entities (data);
+ * entities know nothing of adapters or services; services know nothing of adapters.
+ */
+class LayeringTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.eclipsesol.desk");
+
+    @Test
+    void slaEngineImportsOnlyTheJdk() {
+        classes().that().resideInAPackage("..sla.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..sla.engine..")
+                .because("the SLA engine is plain Java: no Quarkus, Jakarta, Hibernate or Jackson")
+                .check(CLASSES);
+    }
+
+    @Test
+    void adaptersNeverTouchEntities() {
+        noClasses().that().resideInAPackage("..api..")
+                .should().dependOnClassesThat().resideInAPackage("..data..")
+                .because("REST resources and GraphQL APIs are thin adapters over the service layer")
+                .check(CLASSES);
+    }
+
+    @Test
+    void servicesDoNotDependOnAdapters() {
+        noClasses().that().resideInAPackage("..app..")
+                .should().dependOnClassesThat().resideInAPackage("..api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void entitiesDoNotDependOnServicesOrAdapters() {
+        noClasses().that().resideInAPackage("..data..")
+                .should().dependOnClassesThat().resideInAnyPackage("..app..", "..api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void persistenceIsUsedOnlyByServicesAndEntities() {
+        noClasses().that().resideInAnyPackage("..api..", "..catalog..", "..engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
+                .check(CLASSES);
+    }
+}
