@@ -2,11 +2,9 @@ package org.eclipsesol.desk.security;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -25,7 +23,7 @@ public class CallerResolver {
     SecurityIdentity identity;
 
     @Inject
-    EntityManager em;
+    OrganizationDirectory directory;
 
     @Inject
     UserDirectory users;
@@ -62,33 +60,9 @@ public class CallerResolver {
             }
         }
         email = email == null ? null : email.trim().toLowerCase();
-        OrganizationRef organization = roles.contains(Role.CLIENT) ? organizationOf(email) : null;
+        OrganizationRef organization = roles.contains(Role.CLIENT) ? directory.organizationOf(email) : null;
         Caller caller = new Caller(subject, name, email, roles, organization);
         users.remember(caller);
         return caller;
-    }
-
-    private OrganizationRef organizationOf(String email) {
-        if (email == null || !email.contains("@")) {
-            return null;
-        }
-        // One statement: membership first, then the domain match.
-        @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("""
-                select o.id, o.name, 0 as rank from membership m join organization o on o.id = m.organization_id
-                 where m.email = :email
-                union all
-                select o.id, o.name, 1 as rank from organization_email_domain d join organization o on o.id = d.organization_id
-                 where d.domain = :domain
-                order by rank limit 1
-                """)
-                .setParameter("email", email)
-                .setParameter("domain", email.substring(email.indexOf('@') + 1))
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        return new OrganizationRef((UUID) row[0], (String) row[1]);
     }
 }

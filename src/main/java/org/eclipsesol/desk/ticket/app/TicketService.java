@@ -129,6 +129,28 @@ public class TicketService {
             }
         }
 
+        TicketEntity ticket = insert(caller, org, requesterEmail, requesterName, requesterId, input, channel, openedAt, now);
+        if (key != null) {
+            em.createNativeQuery("update idempotency_key set ticket_id = :ticket where caller_id = :caller and key = :key")
+                    .setParameter("ticket", ticket.id).setParameter("caller", caller.id()).setParameter("key", key)
+                    .executeUpdate();
+        }
+        return new Created(view(caller, ticket, now), false);
+    }
+
+    /**
+     * Opens an EMAIL ticket for a known sender on behalf of the mail gateway (the intake has resolved the
+     * sender's organization). The actor in the history is the gateway; the requester is the sender.
+     */
+    public TicketEntity openFromEmail(Caller gateway, OrganizationEntity org, String from, TicketInput input,
+            Instant receivedAt) {
+        Instant now = clock.instant();
+        Instant openedAt = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
+        return insert(gateway, org, from, null, null, input, Channel.EMAIL, openedAt, now);
+    }
+
+    private TicketEntity insert(Caller actor, OrganizationEntity org, String requesterEmail, String requesterName,
+            String requesterId, TicketInput input, Channel channel, Instant openedAt, Instant now) {
         TicketEntity ticket = new TicketEntity();
         ticket.id = UUID.randomUUID();
         ticket.organization = org;
@@ -152,19 +174,13 @@ public class TicketService {
         ticket.persist();
         em.flush();
         em.refresh(ticket);
-        history.record(ticket, caller, now, TicketEventType.CREATED, null, null, TicketStatus.NEW,
+        history.record(ticket, actor, now, TicketEventType.CREATED, null, null, TicketStatus.NEW,
                 "channel " + channel
                         + (ticket.outOfScope ? "; service not covered by the agreement: out of scope, billable" : ""),
                 false);
         sla.refresh(ticket, now);
-        if (key != null) {
-            em.createNativeQuery("update idempotency_key set ticket_id = :ticket where caller_id = :caller and key = :key")
-                    .setParameter("ticket", ticket.id).setParameter("caller", caller.id()).setParameter("key", key)
-                    .executeUpdate();
-        }
-        TicketView view = view(caller, ticket, now);
         changes.fire(new TicketChanged(ticket.id, org.id, "CREATED"));
-        return new Created(view, false);
+        return ticket;
     }
 
     private static String normalizeKey(String key) {

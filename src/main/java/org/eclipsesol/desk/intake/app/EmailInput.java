@@ -1,0 +1,18 @@
+package org.eclipsesol.desk.intake.app;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An inbound e-mail as the mail gateway posts it. */
+@Schema(description = "An inbound e-mail. 'from' may be a bare address or 'Name <address>'.")
+public record EmailInput(
+        @NotBlank @Size(max = 998) String messageId,
+        @Schema(examples = "Ana Alvarez <ana@acme.example>") @NotBlank @Size(max = 400) String from,
+        @Size(max = 998) String subject,
+        @Size(max = 100000) String text,
+        Instant receivedAt) {
+}

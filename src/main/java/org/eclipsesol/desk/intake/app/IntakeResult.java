@@ -1,0 +1,7 @@
+package org.eclipsesol.desk.intake.app;
+
+import java.util.UUID;
+
+/** What an inbound e-mail did: TICKET_OPENED, COMMENT_ADDED or ESCALATED; {@code duplicate} on a redelivery. */
+public record IntakeResult(String outcome, UUID ticketId, String ticketNumber, boolean duplicate) {
+}

@@ -1,0 +1,161 @@
+package org.eclipsesol.desk.intake.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipsesol.desk.catalog.Category;
+import org.eclipsesol.desk.catalog.Priority;
+import org.eclipsesol.desk.catalog.ServiceLine;
+import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.ProblemType;
+import org.eclipsesol.desk.customer.data.OrganizationEntity;
+import org.eclipsesol.desk.escalation.app.EscalationService;
+import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.security.OrganizationDirectory;
+import org.eclipsesol.desk.security.OrganizationRef;
+import org.eclipsesol.desk.security.Role;
+import org.eclipsesol.desk.ticket.app.CommentInput;
+import org.eclipsesol.desk.ticket.app.CommentService;
+import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketInput;
+import org.eclipsesol.desk.ticket.app.TicketService;
+import org.eclipsesol.desk.ticket.data.TicketEntity;
+
+/**
+ * Inbound e-mail from the mail gateway. A known sender's new message opens an EMAIL ticket; a subject with a
+ * ticket reference ([T-10042]) comments on that ticket; ESCALATE with a reference escalates it; a message id
+ * seen before changes nothing; an unknown sender changes nothing and is refused (422).
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\[T-(\\d{1,18})]");
+    private static final Pattern ESCALATE = Pattern.compile("\\bESCALATE\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADDRESS = Pattern.compile("^\\s*(?:\"?([^\"<]*)\"?\\s*)?<([^<>\\s]+@[^<>\\s]+)>\\s*$");
+    private static final Pattern BARE = Pattern.compile("^\\s*([^<>\\s]+@[^<>\\s]+\\.[^<>\\s]+)\\s*$");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrganizationDirectory directory;
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    EscalationService escalations;
+
+    @Inject
+    TicketAccess access;
+
+    @Transactional
+    public IntakeResult receive(Caller gateway, @Valid @NotNull EmailInput mail) {
+        if (!gateway.has(Role.MAIL_GATEWAY)) {
+            throw ProblemException.forbidden("Only the mail gateway may post inbound e-mail.");
+        }
+        String[] sender = parseSender(mail.from());
+        String address = sender[1];
+        OrganizationRef org = directory.organizationOf(address);
+        if (org == null) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "Unknown sender: " + address + " belongs to no client organization; nothing was done.");
+        }
+        Instant now = clock.instant();
+        Instant receivedAt = mail.receivedAt() == null ? now : mail.receivedAt();
+        int claimed = em.createNativeQuery("""
+                insert into intake_message (message_id, sender, received_at, outcome, created_at)
+                values (:id, :sender, :received, 'PENDING', :now) on conflict do nothing
+                """).setParameter("id", mail.messageId().trim()).setParameter("sender", address)
+                .setParameter("received", receivedAt).setParameter("now", now).executeUpdate();
+        if (claimed == 0) {
+            return previous(mail.messageId().trim());
+        }
+        Caller client = new Caller("mailto:" + address, sender[0], address, EnumSet.of(Role.CLIENT), org);
+        String subject = mail.subject() == null ? "" : mail.subject().trim();
+        String text = mail.text() == null || mail.text().isBlank() ? "(empty message)" : mail.text();
+        Matcher reference = REFERENCE.matcher(subject);
+        IntakeResult result;
+        if (reference.find()) {
+            TicketEntity ticket = byNumber(client, Long.parseLong(reference.group(1)));
+            if (ESCALATE.matcher(subject).find()) {
+                escalations.raise(access.forUpdate(client, ticket.id), client, reason(subject, text), "EMAIL", now);
+                result = new IntakeResult("ESCALATED", ticket.id, ticket.displayNumber(), false);
+            } else {
+                comments.add(client, ticket.id, new CommentInput(text, false));
+                result = new IntakeResult("COMMENT_ADDED", ticket.id, ticket.displayNumber(), false);
+            }
+        } else if (ESCALATE.matcher(subject).find()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "ESCALATE needs a ticket reference such as [T-10042] in the subject; nothing was done.");
+        } else {
+            String title = subject.isEmpty() ? "(no subject)" : subject.length() > 200 ? subject.substring(0, 200) : subject;
+            TicketInput input = new TicketInput(title, text, Priority.MEDIUM, ServiceLine.MANAGED_IT,
+                    Category.TECHNICAL_ASSISTANCE, null, null, null, null, null, null);
+            OrganizationEntity organization = OrganizationEntity.findById(org.id());
+            TicketEntity ticket = tickets.openFromEmail(gateway, organization, address, input, receivedAt);
+            result = new IntakeResult("TICKET_OPENED", ticket.id, ticket.displayNumber(), false);
+        }
+        em.createNativeQuery("update intake_message set outcome = :outcome, ticket_id = :ticket where message_id = :id")
+                .setParameter("outcome", result.outcome()).setParameter("ticket", result.ticketId())
+                .setParameter("id", mail.messageId().trim()).executeUpdate();
+        return result;
+    }
+
+    private IntakeResult previous(String messageId) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "select m.outcome, m.ticket_id, t.number from intake_message m left join ticket t on t.id = m.ticket_id"
+                        + " where m.message_id = :id")
+                .setParameter("id", messageId).getSingleResult();
+        Number number = (Number) row[2];
+        return new IntakeResult((String) row[0], (UUID) row[1], number == null ? null : "T-" + number, true);
+    }
+
+    /** The referenced ticket, if the sender's organization may see it; otherwise a refusal that changes nothing. */
+    private TicketEntity byNumber(Caller client, long number) {
+        List<TicketEntity> found = TicketEntity.list("number", number);
+        if (found.isEmpty() || !found.get(0).organization.id.equals(client.organizationId())) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "The subject refers to T-" + number
+                            + ", which is not a ticket of the sender's organization; nothing was done.");
+        }
+        return found.get(0);
+    }
+
+    private static String reason(String subject, String text) {
+        String reason = (subject + "\n" + text).trim();
+        return reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+    }
+
+    /** "Ana <ana@acme.example>" or "ana@acme.example" to {name, address}. */
+    static String[] parseSender(String from) {
+        Matcher named = ADDRESS.matcher(from);
+        if (named.matches()) {
+            String name = named.group(1) == null || named.group(1).isBlank() ? null : named.group(1).trim();
+            return new String[]{name, named.group(2).toLowerCase()};
+        }
+        Matcher bare = BARE.matcher(from);
+        if (bare.matches()) {
+            return new String[]{null, bare.group(1).toLowerCase()};
+        }
+        throw ProblemException.invalid("from", "must be an e-mail address, optionally as 'Name <address>'");
+    }
+}
