@@ -91,7 +91,10 @@ class EmailIntakeTest {
         gateway().body(mail("ana@acme.example", "ESCALATE [" + number + "] still broken", "Nobody called back."))
                 .post("/api/v1/intake/email").then().statusCode(200)
                 .body("outcome", equalTo("ESCALATED"));
-        as(ANA).get("/api/v1/tickets/" + id).then().body("escalated", equalTo(true));
+        as(ANA).get("/api/v1/tickets/" + id).then().body("escalated", equalTo(true))
+                .body("escalation.level", equalTo(1))
+                .body("escalation.source", equalTo("EMAIL"))
+                .body("escalation.status", equalTo("OPEN"));
         as(ANA).get("/api/v1/tickets/" + id + "/escalations").then().body("source", hasItem("EMAIL"));
     }
 

@@ -28,6 +28,7 @@ import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.ProblemType;
 import org.eclipsesol.desk.customer.data.OrganizationEntity;
+import org.eclipsesol.desk.escalation.data.EscalationEntity;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.security.OrganizationRef;
 import org.eclipsesol.desk.security.data.AppUserEntity;
@@ -321,9 +322,11 @@ public class TicketService {
             rows = rows.subList(0, size);
         }
         Instant now = clock.instant();
+        Map<UUID, EscalationSummary> escalations = openEscalations(
+                rows.stream().filter(t -> t.escalated).map(t -> t.id).toList());
         List<TicketView> items = new ArrayList<>(rows.size());
         for (TicketEntity t : rows) {
-            items.add(view(caller, t, now));
+            items.add(view(caller, t, now, escalations.get(t.id)));
         }
         String next = null;
         if (more) {
@@ -517,13 +520,32 @@ public class TicketService {
     // ---- views
 
     public TicketView view(Caller caller, TicketEntity t, Instant now) {
+        return view(caller, t, now, t.escalated ? openEscalations(List.of(t.id)).get(t.id) : null);
+    }
+
+    private TicketView view(Caller caller, TicketEntity t, Instant now, EscalationSummary escalation) {
         boolean staff = caller == null || caller.isStaff();
         PersonView assignee = t.assignee == null ? null : new PersonView(t.assignee.id, t.assignee.name, t.assignee.email);
         return new TicketView(t.id, t.displayNumber(), t.title, t.description, t.errorMessage, t.stepsToReproduce, t.priority,
                 t.service, t.category, t.channel, t.status, new OrganizationRef(t.organization.id, t.organization.name),
                 new PersonView(t.requesterId, t.requesterName, t.requesterEmail), assignee, t.openedAt, t.createdAt,
-                t.updatedAt, t.firstResponseAt, t.resolvedAt, t.closedAt, t.escalated, t.exclusion,
+                t.updatedAt, t.firstResponseAt, t.resolvedAt, t.closedAt, t.escalated, escalation, t.exclusion,
                 staff ? t.exclusionNote : null, t.outOfScope, t.billable(), sla.view(t, now), t.version);
+    }
+
+    /** The latest escalation that is not closed, per ticket, in one statement. */
+    Map<UUID, EscalationSummary> openEscalations(List<UUID> ticketIds) {
+        Map<UUID, EscalationSummary> result = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return result;
+        }
+        List<EscalationEntity> open = em.createQuery(
+                "select e from EscalationEntity e where e.ticketId in :ids and e.status <> 'CLOSED' order by e.raisedAt",
+                EscalationEntity.class).setParameter("ids", ticketIds).getResultList();
+        for (EscalationEntity e : open) {
+            result.put(e.ticketId, new EscalationSummary(e.level, e.reason, e.source, e.raisedByName, e.raisedAt, e.status));
+        }
+        return result;
     }
 
     /** Used by the SLA status filter: the names a client may filter by. */

@@ -37,6 +37,7 @@ public record TicketView(
         Instant resolvedAt,
         Instant closedAt,
         boolean escalated,
+        @Schema(description = "The latest escalation that is not closed; null when not escalated.") EscalationSummary escalation,
         Exclusion exclusion,
         String exclusionNote,
         boolean outOfScope,
