@@ -82,6 +82,13 @@ public class SlaResource {
         return policies.current(callers.current());
     }
 
+    @GET
+    @Path("sla/policies/{version: \\d+}")
+    @Operation(summary = "One policy version", description = "The address a publication answers in its Location header.")
+    public PolicyView policy(@PathParam("version") int version) {
+        return policies.policy(callers.current(), version);
+    }
+
     @POST
     @Path("sla/policies")
     @Operation(summary = "Publish a new policy version (supervisor)", description = "Immutable; in force at once for tickets opened from then on.")

@@ -61,6 +61,11 @@ public class SlaPolicyService {
         return versions.stream().map(v -> sla.policy(v).view()).toList();
     }
 
+    public PolicyView policy(Caller caller, int version) {
+        caller.requireTicketUser();
+        return sla.policy(version).view();
+    }
+
     public PolicyView current(Caller caller) {
         caller.requireTicketUser();
         return sla.policyInForceAt(clock.instant()).view();
@@ -75,10 +80,22 @@ public class SlaPolicyService {
         } catch (DateTimeException e) {
             throw ProblemException.invalid("timeZone", "must be an IANA time zone such as America/Denver");
         }
-        StringJoiner hours = new StringJoiner(";");
+        // Stored as "MONDAY=09:00-17:00;TUESDAY=...": a value may not smuggle in separators (another day), and a
+        // day may not be given twice ("monday" and "MONDAY").
+        Map<java.time.DayOfWeek, String> days = new java.util.EnumMap<>(java.time.DayOfWeek.class);
         for (Map.Entry<String, String> day : input.businessHours().entrySet()) {
-            hours.add(PolicySnapshot.parseDay(day.getKey(), "businessHours").name() + "=" + day.getValue().replace(" ", ""));
+            java.time.DayOfWeek weekday = PolicySnapshot.parseDay(day.getKey(), "businessHours");
+            String field = "businessHours." + day.getKey();
+            String value = day.getValue() == null ? "" : day.getValue().replace(" ", "");
+            if (value.isEmpty() || value.contains(";") || value.contains("=")) {
+                throw ProblemException.invalid(field, "must be intervals like 09:00-17:00 or 08:00-12:00,13:00-17:00");
+            }
+            if (days.put(weekday, value) != null) {
+                throw ProblemException.invalid(field, weekday + " is given twice");
+            }
         }
+        StringJoiner hours = new StringJoiner(";");
+        days.forEach((weekday, value) -> hours.add(weekday.name() + "=" + value));
         PolicySnapshot.parseHours(hours.toString(), "businessHours");
         for (Map.Entry<Priority, PolicyTarget> t : input.targets().entrySet()) {
             String field = "targets." + t.getKey();
