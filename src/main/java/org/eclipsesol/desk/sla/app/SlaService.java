@@ -170,21 +170,33 @@ public class SlaService {
         };
     }
 
-    /** Appends a status change to the ticket's compact phase log (called with every STATUS_CHANGED event). */
+    /**
+     * Appends a status change to the ticket's compact phase log (called with every STATUS_CHANGED event). The
+     * instant is written in full (ISO-8601), so the log rebuilds exactly the instants the events hold; epoch
+     * milliseconds, as earlier entries were written, would drop the microseconds and the log would disagree with
+     * the event history.
+     */
     public static void recordStatus(TicketEntity ticket, TicketStatus status, Instant at) {
-        String entry = at.toEpochMilli() + ":" + phaseOf(status).name();
+        String entry = at + "=" + phaseOf(status).name();
         ticket.phaseLog = ticket.phaseLog == null || ticket.phaseLog.isEmpty() ? entry : ticket.phaseLog + "," + entry;
     }
 
+    /** Reads "2026-11-26T02:37:00.361306Z=OPEN" entries, and the older "epochMillis:OPEN" ones. */
     static List<PhaseChange> parsePhaseLog(String log) {
         List<PhaseChange> changes = new ArrayList<>();
         if (log == null || log.isEmpty()) {
             return changes;
         }
         for (String entry : log.split(",")) {
-            int colon = entry.indexOf(':');
-            changes.add(new PhaseChange(Instant.ofEpochMilli(Long.parseLong(entry.substring(0, colon))),
-                    TicketPhase.valueOf(entry.substring(colon + 1))));
+            int eq = entry.lastIndexOf('=');
+            if (eq > 0) {
+                changes.add(
+                        new PhaseChange(Instant.parse(entry.substring(0, eq)), TicketPhase.valueOf(entry.substring(eq + 1))));
+            } else {
+                int colon = entry.indexOf(':');
+                changes.add(new PhaseChange(Instant.ofEpochMilli(Long.parseLong(entry.substring(0, colon))),
+                        TicketPhase.valueOf(entry.substring(colon + 1))));
+            }
         }
         return changes;
     }
