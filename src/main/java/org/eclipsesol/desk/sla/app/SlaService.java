@@ -271,6 +271,28 @@ public class SlaService {
         }
     }
 
+    /**
+     * Whether the ticket's stored SLA columns are what {@code evaluation} (a recomputation, e.g. from the event
+     * history) says they should be. Due moments and the next check must match exactly; the statuses too, unless a
+     * moment has passed that the monitor has not processed yet (the next check is due), in which case the stored
+     * statuses may still show the state before it. Frozen (closed or cancelled) tickets are not compared: their
+     * figures are what they were when they were closed.
+     */
+    public boolean storedColumnsAgree(TicketEntity ticket, SlaEvaluation evaluation, Instant now) {
+        if (ticket.slaFinal != null) {
+            return true;
+        }
+        TargetEvaluation response = evaluation.response();
+        TargetEvaluation resolution = evaluation.resolution();
+        boolean pending = ticket.slaNextCheckAt != null && !ticket.slaNextCheckAt.isAfter(now);
+        boolean statuses = response.status().name().equals(ticket.slaResponseStatus)
+                && resolution.status().name().equals(ticket.slaResolutionStatus);
+        return java.util.Objects.equals(ticket.slaResponseDueAt, response.dueAt())
+                && java.util.Objects.equals(ticket.slaResolutionDueAt, resolution.dueAt())
+                && java.util.Objects.equals(ticket.slaDueAt, earliest(runningDue(response), runningDue(resolution)))
+                && (pending || (statuses && java.util.Objects.equals(ticket.slaNextCheckAt, evaluation.nextTransitionAt())));
+    }
+
     private static Instant runningDue(TargetEvaluation e) {
         boolean running = e.metAt() == null && e.status() != TargetStatus.PAUSED && e.status() != TargetStatus.NOT_APPLICABLE;
         return running ? e.dueAt() : null;
