@@ -24,18 +24,14 @@ import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.QueryParams;
 import org.eclipsesol.desk.security.CallerResolver;
 import org.eclipsesol.desk.sla.app.HolidayView;
-import org.eclipsesol.desk.sla.app.OverrideInput;
 import org.eclipsesol.desk.sla.app.PolicyInput;
 import org.eclipsesol.desk.sla.app.PolicyView;
 import org.eclipsesol.desk.sla.app.QuoteView;
 import org.eclipsesol.desk.sla.app.SlaPolicyService;
-import org.eclipsesol.desk.sla.app.SlaView;
-import org.eclipsesol.desk.sla.app.TimelineView;
-import org.eclipsesol.desk.ticket.app.TicketAccess;
 
 import io.quarkus.security.Authenticated;
 
-/** SLA policies, holidays, quotes, per-ticket overrides and timelines over REST. */
+/** SLA policies, holidays and quotes over REST; a ticket's override and timeline are in {@link TicketSlaResource}. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -82,6 +78,13 @@ public class SlaResource {
         return policies.current(callers.current());
     }
 
+    @GET
+    @Path("sla/policies/{version: \\d+}")
+    @Operation(summary = "One policy version", description = "The address a publication answers in its Location header.")
+    public PolicyView policy(@PathParam("version") int version) {
+        return policies.policy(callers.current(), version);
+    }
+
     @POST
     @Path("sla/policies")
     @Operation(summary = "Publish a new policy version (supervisor)", description = "Immutable; in force at once for tickets opened from then on.")
@@ -108,22 +111,5 @@ public class SlaResource {
             throw ProblemException.badRequest("A JSON array of holidays is required.");
         }
         return policies.putHolidays(callers.current(), holidays);
-    }
-
-    @PUT
-    @Path("tickets/{id}/sla/override")
-    @Operation(summary = "Override a ticket's targets with a reason (supervisor)")
-    public SlaView override(@PathParam("id") String id, OverrideInput input) {
-        if (input == null) {
-            throw ProblemException.badRequest("An override body is required.");
-        }
-        return policies.override(callers.current(), TicketAccess.parseId(id), input);
-    }
-
-    @GET
-    @Path("tickets/{id}/sla/timeline")
-    @Operation(summary = "Explain a ticket's SLA", description = "The segments (counting, outside business hours, paused, resolved) that make up each target's elapsed time, derived from the ticket's events.")
-    public TimelineView timeline(@PathParam("id") String id) {
-        return policies.timeline(callers.current(), TicketAccess.parseId(id));
     }
 }

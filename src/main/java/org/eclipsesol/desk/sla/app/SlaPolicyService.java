@@ -33,14 +33,23 @@ import org.eclipsesol.desk.sla.engine.TargetKind;
 import org.eclipsesol.desk.sla.engine.TicketClockHistory;
 import org.eclipsesol.desk.sla.engine.TimelineSegment;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketChanged;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 
 /** Policy versions, holidays, quotes and the explainable timeline. */
 @ApplicationScoped
 public class SlaPolicyService {
 
+    private static final int REFRESH_PAGE = 500;
+
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    jakarta.enterprise.event.Event<TicketChanged> changes;
 
     @Inject
     EntityManager em;
@@ -61,6 +70,11 @@ public class SlaPolicyService {
         return versions.stream().map(v -> sla.policy(v).view()).toList();
     }
 
+    public PolicyView policy(Caller caller, int version) {
+        caller.requireTicketUser();
+        return sla.policy(version).view();
+    }
+
     public PolicyView current(Caller caller) {
         caller.requireTicketUser();
         return sla.policyInForceAt(clock.instant()).view();
@@ -75,10 +89,22 @@ public class SlaPolicyService {
         } catch (DateTimeException e) {
             throw ProblemException.invalid("timeZone", "must be an IANA time zone such as America/Denver");
         }
-        StringJoiner hours = new StringJoiner(";");
+        // Stored as "MONDAY=09:00-17:00;TUESDAY=...": a value may not smuggle in separators (another day), and a
+        // day may not be given twice ("monday" and "MONDAY").
+        Map<java.time.DayOfWeek, String> days = new java.util.EnumMap<>(java.time.DayOfWeek.class);
         for (Map.Entry<String, String> day : input.businessHours().entrySet()) {
-            hours.add(PolicySnapshot.parseDay(day.getKey(), "businessHours").name() + "=" + day.getValue().replace(" ", ""));
+            java.time.DayOfWeek weekday = PolicySnapshot.parseDay(day.getKey(), "businessHours");
+            String field = "businessHours." + day.getKey();
+            String value = day.getValue() == null ? "" : day.getValue().replace(" ", "");
+            if (value.isEmpty() || value.contains(";") || value.contains("=")) {
+                throw ProblemException.invalid(field, "must be intervals like 09:00-17:00 or 08:00-12:00,13:00-17:00");
+            }
+            if (days.put(weekday, value) != null) {
+                throw ProblemException.invalid(field, weekday + " is given twice");
+            }
         }
+        StringJoiner hours = new StringJoiner(";");
+        days.forEach((weekday, value) -> hours.add(weekday.name() + "=" + value));
         PolicySnapshot.parseHours(hours.toString(), "businessHours");
         for (Map.Entry<Priority, PolicyTarget> t : input.targets().entrySet()) {
             String field = "targets." + t.getKey();
@@ -138,7 +164,50 @@ public class SlaPolicyService {
         }
         em.flush();
         sla.holidaysChanged();
+        // Another thread may reload the old list before this transaction commits; forget it again afterwards.
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                sla.holidaysChanged();
+            }
+        });
+        refreshOpenTickets();
         return holidays(caller);
+    }
+
+    /**
+     * Re-derives the stored SLA columns of every ticket whose figures are not frozen, so filters, sorting and the
+     * monitor follow a holiday edit at once. Closed and cancelled tickets keep the figures they were closed with.
+     * Rows are locked in id order (no deadlock between two edits); a page at a time keeps the session small.
+     */
+    private void refreshOpenTickets() {
+        Instant now = clock.instant();
+        UUID after = null;
+        List<TicketEntity> page;
+        do {
+            var query = em.createQuery("select t from TicketEntity t join fetch t.organization where t.slaFinal is null"
+                    + (after == null ? "" : " and t.id > :after") + " order by t.id", TicketEntity.class)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).setMaxResults(REFRESH_PAGE);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            page = query.getResultList();
+            for (TicketEntity ticket : page) {
+                List<Object> before = storedColumns(ticket);
+                sla.refresh(ticket, now);
+                if (!before.equals(storedColumns(ticket))) {
+                    changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "SLA"));
+                }
+                after = ticket.id;
+            }
+            em.flush();
+            em.clear();
+        } while (page.size() == REFRESH_PAGE);
     }
 
     public QuoteView quote(Caller caller, Priority priority, Instant openedAt, UUID organizationId) {
@@ -174,8 +243,10 @@ public class SlaPolicyService {
         SlaService.ResolvedTargets targets = sla.targetsFor(ticket);
         TicketClockHistory fromEvents = sla.historyFromEvents(ticket);
         SlaEvaluation evaluation = SlaEvaluator.evaluate(fromEvents, targets.response(), targets.resolution(), now);
+        // The check: the compact phase log tells the same story as the events, and the stored columns (what
+        // filters, sorting and the monitor use) are what the events say they should be.
         boolean consistent = fromEvents.equals(SlaService.historyOf(ticket))
-                && (ticket.slaFinal != null || evaluation.equals(sla.evaluate(ticket, now)));
+                && sla.storedColumnsAgree(ticket, evaluation, now);
         return new TimelineView(ticket.displayNumber(), now,
                 new TimelineView.TargetTimeline(TargetView.of(evaluation.response()),
                         segments(fromEvents, targets.response(), TargetKind.RESPONSE, now)),
@@ -229,6 +300,11 @@ public class SlaPolicyService {
         ticket.updatedAt = now;
         sla.refresh(ticket, now);
         return sla.view(ticket, now);
+    }
+
+    private static List<Object> storedColumns(TicketEntity t) {
+        return java.util.Arrays.asList(t.slaResponseStatus, t.slaResolutionStatus, t.slaResponseDueAt,
+                t.slaResolutionDueAt, t.slaDueAt, t.slaNextCheckAt);
     }
 
     /** Duration.isPositive() needs Java 18; we build for 17. */

@@ -170,21 +170,33 @@ public class SlaService {
         };
     }
 
-    /** Appends a status change to the ticket's compact phase log (called with every STATUS_CHANGED event). */
+    /**
+     * Appends a status change to the ticket's compact phase log (called with every STATUS_CHANGED event). The
+     * instant is written in full (ISO-8601), so the log rebuilds exactly the instants the events hold; epoch
+     * milliseconds, as earlier entries were written, would drop the microseconds and the log would disagree with
+     * the event history.
+     */
     public static void recordStatus(TicketEntity ticket, TicketStatus status, Instant at) {
-        String entry = at.toEpochMilli() + ":" + phaseOf(status).name();
+        String entry = at + "=" + phaseOf(status).name();
         ticket.phaseLog = ticket.phaseLog == null || ticket.phaseLog.isEmpty() ? entry : ticket.phaseLog + "," + entry;
     }
 
+    /** Reads "2026-11-26T02:37:00.361306Z=OPEN" entries, and the older "epochMillis:OPEN" ones. */
     static List<PhaseChange> parsePhaseLog(String log) {
         List<PhaseChange> changes = new ArrayList<>();
         if (log == null || log.isEmpty()) {
             return changes;
         }
         for (String entry : log.split(",")) {
-            int colon = entry.indexOf(':');
-            changes.add(new PhaseChange(Instant.ofEpochMilli(Long.parseLong(entry.substring(0, colon))),
-                    TicketPhase.valueOf(entry.substring(colon + 1))));
+            int eq = entry.lastIndexOf('=');
+            if (eq > 0) {
+                changes.add(
+                        new PhaseChange(Instant.parse(entry.substring(0, eq)), TicketPhase.valueOf(entry.substring(eq + 1))));
+            } else {
+                int colon = entry.indexOf(':');
+                changes.add(new PhaseChange(Instant.ofEpochMilli(Long.parseLong(entry.substring(0, colon))),
+                        TicketPhase.valueOf(entry.substring(colon + 1))));
+            }
         }
         return changes;
     }
@@ -257,6 +269,28 @@ public class SlaService {
             }
             ticket.slaNextCheckAt = null;
         }
+    }
+
+    /**
+     * Whether the ticket's stored SLA columns are what {@code evaluation} (a recomputation, e.g. from the event
+     * history) says they should be. Due moments and the next check must match exactly; the statuses too, unless a
+     * moment has passed that the monitor has not processed yet (the next check is due), in which case the stored
+     * statuses may still show the state before it. Frozen (closed or cancelled) tickets are not compared: their
+     * figures are what they were when they were closed.
+     */
+    public boolean storedColumnsAgree(TicketEntity ticket, SlaEvaluation evaluation, Instant now) {
+        if (ticket.slaFinal != null) {
+            return true;
+        }
+        TargetEvaluation response = evaluation.response();
+        TargetEvaluation resolution = evaluation.resolution();
+        boolean pending = ticket.slaNextCheckAt != null && !ticket.slaNextCheckAt.isAfter(now);
+        boolean statuses = response.status().name().equals(ticket.slaResponseStatus)
+                && resolution.status().name().equals(ticket.slaResolutionStatus);
+        return java.util.Objects.equals(ticket.slaResponseDueAt, response.dueAt())
+                && java.util.Objects.equals(ticket.slaResolutionDueAt, resolution.dueAt())
+                && java.util.Objects.equals(ticket.slaDueAt, earliest(runningDue(response), runningDue(resolution)))
+                && (pending || (statuses && java.util.Objects.equals(ticket.slaNextCheckAt, evaluation.nextTransitionAt())));
     }
 
     private static Instant runningDue(TargetEvaluation e) {

@@ -125,7 +125,7 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "override_reason")
     public String overrideReason;
 
-    /** Status history as "epochMillis:PHASE" entries, written with each STATUS_CHANGED event. */
+    /** Status history as "ISO-instant=PHASE" entries (older ones "epochMillis:PHASE"), written with each STATUS_CHANGED event. */
     @Column(name = "phase_log")
     public String phaseLog = "";
 
