@@ -36,6 +36,12 @@ public class OrganizationService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
+    org.eclipsesol.desk.sla.app.SlaPolicyService slaPolicies;
+
     public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
         caller.requireTicketUser();
         int size = Cursors.limit(limit);
@@ -152,7 +158,11 @@ public class OrganizationService {
         caller.requireSupervisor();
         OrganizationEntity org = visible(caller, id);
         applyAgreement(org, input);
-        return view(org);
+        em.flush();
+        OrganizationView view = view(org);
+        // Open tickets' targets follow the agreement; their stored SLA columns must follow at once too.
+        slaPolicies.refreshUnfrozenTickets(org.id);
+        return view;
     }
 
     @Transactional

@@ -176,23 +176,28 @@ public class SlaPolicyService {
                 sla.holidaysChanged();
             }
         });
-        refreshOpenTickets();
+        refreshUnfrozenTickets(null);
         return holidays(caller);
     }
 
     /**
-     * Re-derives the stored SLA columns of every ticket whose figures are not frozen, so filters, sorting and the
-     * monitor follow a holiday edit at once. Closed and cancelled tickets keep the figures they were closed with.
-     * Rows are locked in id order (no deadlock between two edits); a page at a time keeps the session small.
+     * Re-derives the stored SLA columns of every ticket whose figures are not frozen (of one organization, or all
+     * when {@code organizationId} is null), so filters, sorting and the monitor follow a holiday or agreement edit
+     * at once. Closed and cancelled tickets keep the figures they were closed with. Rows are locked in id order
+     * (no deadlock between two edits); a page at a time keeps the session small. Clears the persistence context.
      */
-    private void refreshOpenTickets() {
+    public void refreshUnfrozenTickets(UUID organizationId) {
         Instant now = clock.instant();
         UUID after = null;
         List<TicketEntity> page;
         do {
             var query = em.createQuery("select t from TicketEntity t join fetch t.organization where t.slaFinal is null"
+                    + (organizationId == null ? "" : " and t.organization.id = :org")
                     + (after == null ? "" : " and t.id > :after") + " order by t.id", TicketEntity.class)
                     .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).setMaxResults(REFRESH_PAGE);
+            if (organizationId != null) {
+                query.setParameter("org", organizationId);
+            }
             if (after != null) {
                 query.setParameter("after", after);
             }
