@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -92,6 +93,15 @@ public class ProblemMappers {
         }
         return response(ProblemType.VALIDATION, "The request has invalid fields.",
                 List.of(new Violation(path(e), message)), uri);
+    }
+
+    /**
+     * A value of the wrong JSON type (an object for a string, an array for the body). Mapped here because
+     * quarkus-rest-jackson's own mapper for it answers plain JSON, not problem+json.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return mapping(e, uri);
     }
 
     @ServerExceptionMapper
