@@ -189,11 +189,24 @@ class TicketBadInputTest {
                 problem("attachment: declared PNG that is not one",
                         u -> upload(u, "fake.png", "GIF89a not a png".getBytes(StandardCharsets.US_ASCII), "image/png"), 415,
                         "unsupported-media-type"),
+                problem("attachment: just over 10 MiB with Content-Length",
+                        u -> uploadWithLength(u, "big.png", pngOfSize(10 * 1024 * 1024 + 1), "image/png"), 413,
+                        "payload-too-large"),
                 invalid("attachment: empty file", u -> upload(u, "empty.txt", new byte[0], "text/plain"), "file"),
                 invalid("attachment: no part named file",
                         u -> bare(ANA).accept("application/json").multiPart("document", "a.txt", "hello".getBytes(),
                                 "text/plain").post(u + "/attachments"),
                         "file"),
+                problem("attachment: 12 MiB with Content-Length, beyond the HTTP body limit",
+                        u -> uploadWithLength(u, "huge.png", pngOfSize(12 * 1024 * 1024), "image/png"), 413,
+                        "payload-too-large"),
+                // --- HTTP level
+                problem("an unknown path", u -> as(ANA).get("/api/v1/nothing-here"), 404, "not-found"),
+                problem("a method the ticket does not have", u -> as(SAM).delete(u), 405, "method-not-allowed"),
+                problem("a ticket as XML", u -> bare(ANA).accept("application/xml").get(u), 406, "not-acceptable"),
+                problem("a token that is not one", u -> io.restassured.RestAssured.given().auth().oauth2("not-a-token")
+                        .accept("application/json").get(u), 401, "unauthenticated"),
+                problem("a ticket id that is not a UUID", u -> as(ANA).get("/api/v1/tickets/T-10001"), 404, "not-found"),
                 problem("attachment: JSON instead of multipart",
                         u -> as(ANA).body(Map.of("file", "aGVsbG8=")).post(u + "/attachments"), 415,
                         "unsupported-media-type"));
@@ -215,6 +228,24 @@ class TicketBadInputTest {
         }
         assertThat(Db.counts()).as("row counts").isEqualTo(countsBefore);
         assertThat(Db.ticketState(ticketId)).as("the ticket").isEqualTo(ticketBefore);
+    }
+
+    /**
+     * A chunked body (no Content-Length) over the HTTP limit is cut off by the HTTP layer itself: 413, though
+     * without a problem body (see RequestSizeLimit), and nothing is stored.
+     */
+    @org.junit.jupiter.api.Test
+    void aChunkedUploadOverTheHttpLimitIs413AndStoresNothing() {
+        String url = "/api/v1/tickets/" + ticketId;
+        Map<String, Long> countsBefore = Db.counts();
+        Map<String, String> ticketBefore = Db.ticketState(ticketId);
+
+        Response response = upload(url, "huge.png", pngOfSize(12 * 1024 * 1024), "image/png");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.asString()).doesNotContain("Exception").doesNotContain("java.");
+        assertThat(Db.counts()).isEqualTo(countsBefore);
+        assertThat(Db.ticketState(ticketId)).isEqualTo(ticketBefore);
     }
 
     // ---- helpers
@@ -253,6 +284,18 @@ class TicketBadInputTest {
 
     private static Response upload(String url, String name, byte[] data, String type) {
         return bare(ANA).accept("application/json").multiPart("file", name, data, type).post(url + "/attachments");
+    }
+
+    /** A multipart upload sent in one piece with Content-Length (as browsers send files), not chunked. */
+    private static Response uploadWithLength(String url, String name, byte[] data, String type) {
+        String boundary = "----desk" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(data);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return bare(ANA).accept("application/json").contentType("multipart/form-data; boundary=" + boundary)
+                .body(body.toByteArray()).post(url + "/attachments");
     }
 
     /** PNG magic bytes followed by zeros, {@code size} bytes in all. */
