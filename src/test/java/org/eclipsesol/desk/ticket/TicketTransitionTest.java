@@ -180,6 +180,30 @@ class TicketTransitionTest {
         }
     }
 
+    @Test
+    void aClientMayReopenOnlyWithinSevenDaysAfterWhichTheTicketClosesByItself() {
+        String id = Fixtures.acmeTicketIn("RESOLVED", Fixtures.unique("Resolved long ago"));
+        // Eight days since the resolution (the clock cannot be moved from here; the row can).
+        Db.update("update ticket set resolved_at = now() - interval '8 days' where id = ?", java.util.UUID.fromString(id));
+
+        Problems.assertProblem(as(ANA).body(Map.of("status", "IN_PROGRESS")).patch("/api/v1/tickets/" + id), 409,
+                "conflict");
+        // The minute job may close it at any moment, so check what matters: never reopened, nothing new by ana.
+        assertThat(Db.ticketState(id).get("status")).isIn("RESOLVED", "CLOSED");
+        assertThat(events(id)).noneMatch(e -> "IN_PROGRESS".equals(e.get("after")))
+                .filteredOn(e -> ANA.equals(((Map<?, ?>) e.get("actor")).get("id"))).extracting(e -> e.get("type"))
+                .containsExactly("CREATED");
+
+        io.quarkus.arc.Arc.container().instance(org.eclipsesol.desk.ticket.app.TicketService.class).get()
+                .closeExpiredResolutions();
+
+        assertThat(Db.ticketState(id).get("status")).isEqualTo("CLOSED");
+        Map<String, Object> closing = events(id).stream().filter(e -> "CLOSED".equals(e.get("after"))).findFirst()
+                .orElseThrow();
+        assertThat(closing).containsEntry("type", "STATUS_CHANGED").containsEntry("before", "RESOLVED");
+        assertThat(((Map<?, ?>) closing.get("actor")).get("name")).isEqualTo("Support Desk");
+    }
+
     private static List<Map<String, Object>> events(String id) {
         return as(SAM).queryParam("limit", 100).get("/api/v1/tickets/" + id + "/events").then().statusCode(200).extract()
                 .jsonPath().getList("items");
