@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -56,15 +57,23 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            // "addMember.input" is the whole (body) parameter: no body was sent at all.
+            if (v.getPropertyPath().toString().split("\\.").length <= 2
+                    && v.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull) {
+                return response(ProblemType.BAD_REQUEST, "A request body is required.", List.of(), uri);
+            }
             violations.add(new Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
         }
         violations.sort(java.util.Comparator.comparing(Violation::field));
         return response(ProblemType.VALIDATION, "The request has invalid fields.", violations, uri);
     }
 
-    /** "create.input.title" (method validation path) becomes "title". */
+    /**
+     * "create.input.title" (method validation path) becomes "title"; container element nodes go, so
+     * "create.input.emailDomains[0].<list element>" becomes "emailDomains[0]".
+     */
     static String fieldOf(String path) {
-        String[] parts = path.split("\\.");
+        String[] parts = path.replaceAll("\\.<[^>]*>", "").split("\\.");
         if (parts.length <= 2) {
             return parts[parts.length - 1];
         }
@@ -92,6 +101,15 @@ public class ProblemMappers {
         }
         return response(ProblemType.VALIDATION, "The request has invalid fields.",
                 List.of(new Violation(path(e), message)), uri);
+    }
+
+    /**
+     * A value of the wrong JSON type (an object for a string, an array for the body). Mapped here because
+     * quarkus-rest-jackson's own mapper for it answers plain JSON, not problem+json.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return mapping(e, uri);
     }
 
     @ServerExceptionMapper

@@ -51,4 +51,13 @@ public final class Api {
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }
+
+    /**
+     * A request as {@code user} (null: anonymous) with no content type set, for multipart uploads, raw bodies
+     * and downloads.
+     */
+    public static RequestSpecification bare(String user) {
+        RequestSpecification spec = given();
+        return user == null ? spec : spec.auth().oauth2(token(user));
+    }
 }

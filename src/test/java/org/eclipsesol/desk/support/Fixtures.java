@@ -4,9 +4,11 @@ import static org.eclipsesol.desk.support.Api.SAM;
 import static org.eclipsesol.desk.support.Api.as;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
 
@@ -88,5 +90,45 @@ public final class Fixtures {
             body.put("openedAt", openedAt.toString());
         }
         return as(staff).body(body).post("/api/v1/tickets").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** A title nobody else uses, so lists can be filtered down to one test's tickets with {@code q}. */
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID();
+    }
+
+    /**
+     * Removes any explicit membership of {@code email}, so a client whose domain matches no organization
+     * (nora) really has none, whichever test classes ran before.
+     */
+    public static void ensureNoOrganization(String email) {
+        Db.update("delete from membership where email = ?", email);
+    }
+
+    /**
+     * A ticket opened by ana (Acme, so ana is its requester) and moved by the supervisor along the lifecycle
+     * until it has {@code status}.
+     */
+    public static String acmeTicketIn(String status, String title) {
+        String id = clientTicket(Api.ANA, title, "MEDIUM").getString("id");
+        List<String> path = switch (status) {
+            case "NEW" -> List.of();
+            case "IN_PROGRESS" -> List.of("IN_PROGRESS");
+            case "WAITING_ON_CLIENT" -> List.of("WAITING_ON_CLIENT");
+            case "RESOLVED" -> List.of("RESOLVED");
+            case "CLOSED" -> List.of("RESOLVED", "CLOSED");
+            case "CANCELLED" -> List.of("CANCELLED");
+            default -> throw new IllegalArgumentException(status);
+        };
+        for (String step : path) {
+            as(SAM).body(Map.of("status", step)).patch("/api/v1/tickets/" + id).then().statusCode(200);
+        }
+        return id;
+    }
+
+    /** A 1x1 transparent PNG: real PNG magic bytes and chunks. */
+    public static byte[] png() {
+        return Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
     }
 }

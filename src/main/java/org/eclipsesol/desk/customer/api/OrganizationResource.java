@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipsesol.desk.common.Page;
+import org.eclipsesol.desk.common.QueryParams;
 import org.eclipsesol.desk.customer.app.AgreementInput;
 import org.eclipsesol.desk.customer.app.MemberInput;
 import org.eclipsesol.desk.customer.app.MemberView;
@@ -46,8 +47,8 @@ public class OrganizationResource {
 
     @GET
     @Operation(summary = "List organizations", description = "Staff see all; a client sees only their own.")
-    public Page<OrganizationView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return organizations.list(callers.current(), limit, cursor);
+    public Page<OrganizationView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return organizations.list(callers.current(), QueryParams.integer(limit, "limit"), QueryParams.text(cursor));
     }
 
     @GET

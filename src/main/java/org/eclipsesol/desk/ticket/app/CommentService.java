@@ -158,8 +158,10 @@ public class CommentService {
         boolean more = rows.size() > size;
         List<EventView> items = new ArrayList<>();
         for (TicketEventEntity e : more ? rows.subList(0, size) : rows) {
+            // The exclusion note is for staff only (as on the ticket itself); clients see that it changed.
+            String detail = !caller.isStaff() && e.type == TicketEventType.EXCLUSION_CHANGED ? null : e.detail;
             items.add(new EventView(e.id, e.occurredAt, new PersonView(e.actorId, e.actorName, null), e.type, e.field,
-                    e.before, e.after, e.detail));
+                    e.before, e.after, detail));
         }
         return new Page<>(items, more ? Cursors.encode(Long.toString(items.get(items.size() - 1).id())) : null);
     }

@@ -386,7 +386,10 @@ public class TicketService {
             checkTransition(caller, ticket, patch.status(), now);
         }
 
+        // Only what differs is a change; a request that changes nothing leaves the ticket (and its version) alone.
+        boolean changed = false;
         if (patch.priority() != null && patch.priority() != ticket.priority) {
+            changed = true;
             history.record(ticket, caller, now, TicketEventType.PRIORITY_CHANGED, "priority", ticket.priority, patch.priority(),
                     patch.reason().trim(), false);
             ticket.priority = patch.priority();
@@ -395,11 +398,13 @@ public class TicketService {
             String before = ticket.assignee == null ? null : ticket.assignee.id;
             String after = newAssignee == null ? null : newAssignee.id;
             if (before == null ? after != null : !before.equals(after)) {
+                changed = true;
                 history.record(ticket, caller, now, TicketEventType.ASSIGNED, "assigneeId", before, after, null, false);
                 ticket.assignee = newAssignee;
             }
         }
         if (patch.service() != null && patch.service() != ticket.service) {
+            changed = true;
             boolean outOfScope = !ticket.organization.covers(patch.service());
             history.record(ticket, caller, now, TicketEventType.SERVICE_CHANGED, "service", ticket.service, patch.service(),
                     outOfScope ? "not covered by the agreement: out of scope, billable" : null, false);
@@ -407,18 +412,24 @@ public class TicketService {
             ticket.outOfScope = outOfScope;
         }
         if (patch.category() != null && patch.category() != ticket.category) {
+            changed = true;
             history.record(ticket, caller, now, TicketEventType.CATEGORY_CHANGED, "category", ticket.category,
                     patch.category(), null, false);
             ticket.category = patch.category();
         }
         if (patch.exclusion() != null && newExclusion != ticket.exclusion) {
+            changed = true;
             history.record(ticket, caller, now, TicketEventType.EXCLUSION_CHANGED, "exclusion", ticket.exclusion, newExclusion,
                     newExclusion == null ? null : patch.exclusionNote().trim(), false);
             ticket.exclusion = newExclusion;
             ticket.exclusionNote = newExclusion == null ? null : patch.exclusionNote().trim();
         }
         if (patch.status() != null && patch.status() != ticket.status) {
+            changed = true;
             applyStatus(caller, ticket, patch.status(), now);
+        }
+        if (!changed) {
+            return view(caller, ticket, now);
         }
         ticket.updatedAt = now;
         sla.refresh(ticket, now);
