@@ -5,23 +5,24 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
- * Refuses request bodies declared larger than desk.http.max-body-size with a 413 problem+json, before any
- * byte of the body is read. Quarkus' own (higher) limit stays as the backstop for chunked bodies, which it
- * answers with a bare 413.
+ * Refuses API request bodies declared (Content-Length) larger than quarkus.http.limits.max-body-size with a
+ * 413 problem+json before the body is read; without this the HTTP layer answers a bare 413. A chunked body
+ * over the limit is still cut off by the HTTP layer with a bare 413.
  */
 @ApplicationScoped
 public class HttpLimitProblems {
 
-    @ConfigProperty(name = "desk.http.max-body-bytes", defaultValue = "11534336")
-    long maxBodyBytes;
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route("/api/*").order(-1000).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && tooLarge(declared)) {
                 JsonObject problem = new JsonObject()
@@ -41,7 +42,7 @@ public class HttpLimitProblems {
 
     private boolean tooLarge(String declared) {
         try {
-            return Long.parseLong(declared.trim()) > maxBodyBytes;
+            return Long.parseLong(declared.trim()) > maxBodySize.asLongValue();
         } catch (NumberFormatException e) {
             return false;
         }

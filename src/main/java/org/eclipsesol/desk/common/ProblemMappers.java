@@ -208,6 +208,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // A chunked body beyond the HTTP limit: the HTTP layer has already answered 413.
+            return response(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.", List.of(), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s", errorId);
         return response(ProblemType.INTERNAL, "An unexpected error occurred (reference " + errorId + ").", List.of(), uri);

@@ -46,21 +46,13 @@ class PlatformEndpointsTest {
 
     @Test
     void bodyOverTheHttpLimitIsAProblem413() throws Exception {
-        // The server refuses on the declared length and closes the connection, so speak HTTP by hand:
-        // send the headers of a 12 MiB body and read the answer.
-        java.net.URL url = new java.net.URL(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port);
-        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
-            String request = "POST /api/v1/tickets HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.token(Api.TOM)
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (12 * 1024 * 1024) + "\r\n\r\n{";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            socket.setSoTimeout(10_000);
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            org.assertj.core.api.Assertions.assertThat(response)
-                    .startsWith("HTTP/1.1 413")
-                    .containsIgnoringCase("content-type: application/problem+json")
-                    .contains("\"status\":413")
-                    .doesNotContain("Exception");
-        }
+        // The server refuses on the declared length and closes the connection without reading the body.
+        String response = org.eclipsesol.desk.support.RawHttp.declaredBody("/api/v1/tickets", Api.TOM, "application/json",
+                12L * 1024 * 1024);
+        org.assertj.core.api.Assertions.assertThat(response)
+                .startsWith("HTTP/1.1 413")
+                .containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"status\":413")
+                .doesNotContain("Exception");
     }
 }

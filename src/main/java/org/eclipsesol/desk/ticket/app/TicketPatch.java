@@ -10,24 +10,21 @@ import org.eclipsesol.desk.catalog.Exclusion;
 import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.ServiceLine;
 import org.eclipsesol.desk.catalog.TicketStatus;
-import org.eclipsesol.desk.common.PresenceAwareOptionalDeserializer;
-
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A partial update: only the fields present change. {@code assigneeId} and {@code exclusion} use
- * {@link Optional} so that an explicit null (unassign, clear the exclusion) differs from an absent field (null here;
- * see {@link PresenceAwareOptionalDeserializer}).
+ * {@link Optional} so that an explicit null (unassign, clear the exclusion) differs from an absent field (null here; see
+ * {@code common.JsonCustomizer}).
  */
 @Schema(description = "Only the fields present change. A priority change needs a reason; an exclusion needs a note.")
 public record TicketPatch(
         TicketStatus status,
         Priority priority,
         @Size(max = 2000) String reason,
-        @Schema(implementation = String.class, nullable = true) @JsonDeserialize(using = PresenceAwareOptionalDeserializer.class) Optional<String> assigneeId,
+        @Schema(implementation = String.class, nullable = true) Optional<String> assigneeId,
         ServiceLine service,
         Category category,
-        @Schema(implementation = Exclusion.class, nullable = true) @JsonDeserialize(using = PresenceAwareOptionalDeserializer.class) Optional<Exclusion> exclusion,
+        @Schema(implementation = Exclusion.class, nullable = true) Optional<Exclusion> exclusion,
         @Size(max = 2000) String exclusionNote) {
 
     public boolean isEmpty() {
