@@ -66,7 +66,7 @@ public class TicketSubscriptionGraphQLApi {
     @Subscription("ticketChanged")
     @Description("Changes to one ticket as they are committed (REST, GraphQL, e-mail or the SLA monitor), each with the "
             + "ticket as the subscriber may see it. An invisible or unknown id fails with NOT_FOUND.")
-    public Multi<@NonNull TicketChange> ticketChanged(@Name("id") @NonNull @Id String id) {
+    public Multi<TicketChange> ticketChanged(@Name("id") @NonNull @Id String id) {
         return subscriptionCallers.current()
                 .onItem().transformToMulti(caller -> {
                     java.util.UUID ticketId = TicketAccess.parseId(id);

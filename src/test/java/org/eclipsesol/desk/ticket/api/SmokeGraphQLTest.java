@@ -24,8 +24,9 @@ class SmokeGraphQLTest {
                 .post(ANA, "{ ticket(id: \"00000000-0000-0000-0000-000000000000\") { id } }", null).extract().asString());
         System.out.println("SMOKE5 " + GraphQL.post(ANA, "{ tickets(first: 101) { totalCount } }", null).extract().asString());
         System.out.println("SMOKE6 " + GraphQL.post(ANA, "{ nope }", null).extract().asString());
+        System.out.println("SMOKE8 " + GraphQL.post(ANA, "{ me { subject ", null).extract().asString());
         System.out.println("SMOKE7 " + GraphQL.post(ANA,
-                "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }",
+                "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }",
                 null).extract().asString());
     }
 }
