@@ -137,9 +137,14 @@ public class TicketGraphQLApi {
         return source.stream().map(t -> found.getOrDefault(t.id(), List.of())).toList();
     }
 
+    /**
+     * Batched although it reads nothing: all of a page's SLAs then complete together, so every ticket's nested
+     * {@code timeline} lands in one batch (single resolvers finishing one by one on worker threads can straddle
+     * the batch's dispatch and cause a second one).
+     */
     @Description("The ticket's live SLA (frozen once closed or cancelled).")
-    public @NonNull TicketSla sla(@Source TicketView ticket) {
-        return TicketSla.of(ticket.id(), ticket.sla());
+    public List<@NonNull TicketSla> sla(@Source List<TicketView> source) {
+        return source.stream().map(t -> TicketSla.of(t.id(), t.sla())).toList();
     }
 
     private static List<UUID> ids(List<TicketView> source) {
