@@ -15,6 +15,6 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("A new organization. Without an agreement it covers every service at the policy's targets.")
 public record OrganizationInput(
         @NotBlank @Size(max = 200) String name,
-        @Size(max = 20) List<@NotBlank @Pattern(regexp = "^(?=.{1,253}$)([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,63}$", message = "must be an e-mail domain such as example.com") String> emailDomains,
+        @io.smallrye.graphql.api.Nullable @Size(max = 20) List<@NotBlank @Pattern(regexp = "^(?=.{1,253}$)([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,63}$", message = "must be an e-mail domain such as example.com") String> emailDomains,
         @Valid AgreementInput agreement) {
 }

@@ -169,6 +169,35 @@ class TicketSubscriptionGraphQLTest {
     }
 
     @Test
+    void slaAlertsReachStaffAndTheOrganizationsClientsOnly() throws Exception {
+        String acme = Fixtures.acme();
+        Connection ana = connect(ANA, false);
+        ana.subscribe("4", "subscription { slaAlerts { ticketId ticketNumber target kind } }", Map.of());
+        HttpClient anaClient = client;
+        Connection carla = connect(CARLA, true);
+        carla.subscribe("5", "subscription { slaAlerts { ticketId kind } }", Map.of());
+        try {
+            JsonObject message = null;
+            String ticketId = null;
+            // A CRITICAL call logged 50 minutes late is past 75% of its 1-hour response target: AT_RISK at once.
+            for (int i = 0; i < 10 && message == null; i++) {
+                ticketId = Fixtures.staffTicket(TOM, acme, ANA, "Server room flooded " + i, "CRITICAL",
+                        java.time.Instant.now().minus(Duration.ofMinutes(50))).getString("id");
+                message = ana.next(Duration.ofSeconds(2));
+            }
+            assertThat(message).as("an SLA alert").isNotNull();
+            JsonObject alert = message.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
+            assertThat(alert.getString("kind")).isEqualTo("AT_RISK");
+            assertThat(alert.getString("target")).isEqualTo("RESPONSE");
+            assertThat(alert.getString("ticketId")).isNotBlank();
+            assertThat(ticketId).isNotNull();
+            assertThat(carla.next(Duration.ofSeconds(1))).as("nothing about Acme's tickets for Globex").isNull();
+        } finally {
+            anaClient.close();
+        }
+    }
+
+    @Test
     void anonymousSubscriptionIsRefused() throws Exception {
         String id = Fixtures.clientTicket(ANA, "Anonymous watcher", "LOW").getString("id");
         Connection connection = connect(null, false);
