@@ -4,6 +4,13 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Type;
+
 /** Response and resolution targets (ISO-8601 durations of clock time). */
+@Type("TargetPair")
+@Input("TargetPairInput")
+@Description("Response and resolution targets (ISO-8601 durations of clock time).")
 public record TargetPair(@NotNull Duration response, @NotNull Duration resolution) {
 }

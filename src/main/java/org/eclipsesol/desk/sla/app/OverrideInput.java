@@ -5,6 +5,11 @@ import java.time.Duration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
 /** A supervisor's per-ticket target override; a null target keeps the current one. */
+@Input("SlaOverrideInput")
+@Description("A supervisor's per-ticket target override with a reason; a null target keeps the current one.")
 public record OverrideInput(Duration response, Duration resolution, @NotBlank @Size(max = 2000) String reason) {
 }

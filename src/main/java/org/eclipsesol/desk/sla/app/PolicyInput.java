@@ -9,6 +9,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipsesol.desk.catalog.Priority;
 
@@ -17,6 +19,8 @@ import org.eclipsesol.desk.catalog.Priority;
  * "09:00-17:00" or "08:00-12:00,13:00-17:00"; omitted days have no business hours.
  */
 @Schema(description = "A new SLA policy version; it takes effect at once for tickets opened from then on.")
+@Input("SlaPolicyInput")
+@Description("A new SLA policy version; businessHours maps MONDAY..SUNDAY to intervals such as 09:00-17:00.")
 public record PolicyInput(
         @Schema(examples = "America/Denver") @NotNull String timeZone,
         @DecimalMin(value = "0.01") @DecimalMax(value = "1.0") BigDecimal atRiskShare,

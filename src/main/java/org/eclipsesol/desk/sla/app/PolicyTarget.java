@@ -4,8 +4,14 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipsesol.desk.sla.engine.ClockType;
 
 /** A policy's targets and clock for one priority. */
+@Type("PolicyTarget")
+@Input("PolicyTargetInput")
+@Description("A policy's clock and targets for one priority.")
 public record PolicyTarget(@NotNull ClockType clock, @NotNull Duration response, @NotNull Duration resolution) {
 }

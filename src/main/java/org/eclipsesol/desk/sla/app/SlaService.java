@@ -217,6 +217,28 @@ public class SlaService {
         return new TicketClockHistory(ticket.openedAt, changes, ticket.firstResponseAt, ticket.exclusion != null);
     }
 
+    /** {@link #historyFromEvents(TicketEntity)} for several tickets in one statement. */
+    public java.util.Map<java.util.UUID, TicketClockHistory> historiesFromEvents(List<TicketEntity> tickets) {
+        java.util.Map<java.util.UUID, List<PhaseChange>> changes = new java.util.HashMap<>();
+        for (TicketEntity t : tickets) {
+            changes.put(t.id, new ArrayList<>());
+        }
+        if (!tickets.isEmpty()) {
+            List<TicketEventEntity> events = em.createQuery(
+                    "select e from TicketEventEntity e where e.ticketId in :ids and e.type = :type order by e.ticketId, e.id",
+                    TicketEventEntity.class).setParameter("ids", changes.keySet())
+                    .setParameter("type", TicketEventType.STATUS_CHANGED).getResultList();
+            for (TicketEventEntity e : events) {
+                changes.get(e.ticketId).add(new PhaseChange(e.occurredAt, phaseOf(TicketStatus.valueOf(e.after))));
+            }
+        }
+        java.util.Map<java.util.UUID, TicketClockHistory> result = new java.util.HashMap<>();
+        for (TicketEntity t : tickets) {
+            result.put(t.id, new TicketClockHistory(t.openedAt, changes.get(t.id), t.firstResponseAt, t.exclusion != null));
+        }
+        return result;
+    }
+
     public SlaEvaluation evaluate(TicketEntity ticket, Instant now) {
         ResolvedTargets targets = targetsFor(ticket);
         return SlaEvaluator.evaluate(historyOf(ticket), targets.response(), targets.resolution(), now);

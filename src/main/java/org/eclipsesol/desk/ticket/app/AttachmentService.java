@@ -51,6 +51,12 @@ public class AttachmentService {
         return listOf(List.of(ticket.id)).getOrDefault(ticket.id, List.of());
     }
 
+    /** Like {@link #listOf(List)}, for the tickets among {@code ticketIds} that the caller may see. */
+    public java.util.Map<UUID, List<AttachmentView>> listOf(Caller caller, List<UUID> ticketIds) {
+        java.util.Set<UUID> visible = access.visibleIds(caller, ticketIds);
+        return visible.isEmpty() ? java.util.Map.of() : listOf(List.copyOf(visible));
+    }
+
     /** Metadata of several tickets' attachments in one statement; the bytes are not read. */
     public java.util.Map<UUID, List<AttachmentView>> listOf(List<UUID> ticketIds) {
         List<Object[]> rows = em.createQuery("""

@@ -158,12 +158,44 @@ public class CommentService {
         boolean more = rows.size() > size;
         List<EventView> items = new ArrayList<>();
         for (TicketEventEntity e : more ? rows.subList(0, size) : rows) {
-            // The exclusion note is for staff only (as on the ticket itself); clients see that it changed.
-            String detail = !caller.isStaff() && e.type == TicketEventType.EXCLUSION_CHANGED ? null : e.detail;
-            items.add(new EventView(e.id, e.occurredAt, new PersonView(e.actorId, e.actorName, null), e.type, e.field,
-                    e.before, e.after, detail));
+            items.add(eventView(caller, e));
         }
         return new Page<>(items, more ? Cursors.encode(Long.toString(items.get(items.size() - 1).id())) : null);
+    }
+
+    /**
+     * The history of several tickets (at most {@code perTicket} events each, oldest first) in two statements:
+     * the visibility check and the events. Clients see no internal events; tickets the caller may not see
+     * get an empty list.
+     */
+    public java.util.Map<UUID, List<EventView>> eventsOf(Caller caller, List<UUID> ticketIds, int perTicket) {
+        java.util.Set<UUID> visible = access.visibleIds(caller, ticketIds);
+        java.util.Map<UUID, List<EventView>> result = new java.util.HashMap<>();
+        for (UUID id : ticketIds) {
+            result.put(id, new ArrayList<>());
+        }
+        if (visible.isEmpty()) {
+            return result;
+        }
+        String where = "e.ticketId in :ids" + (caller.isStaff() ? "" : " and e.internal = false");
+        List<TicketEventEntity> rows = em
+                .createQuery("select e from TicketEventEntity e where " + where + " order by e.ticketId, e.id",
+                        TicketEventEntity.class)
+                .setParameter("ids", visible).getResultList();
+        for (TicketEventEntity e : rows) {
+            List<EventView> list = result.get(e.ticketId);
+            if (list.size() < perTicket) {
+                list.add(eventView(caller, e));
+            }
+        }
+        return result;
+    }
+
+    private static EventView eventView(Caller caller, TicketEventEntity e) {
+        // The exclusion note is for staff only (as on the ticket itself); clients see that it changed.
+        String detail = !caller.isStaff() && e.type == TicketEventType.EXCLUSION_CHANGED ? null : e.detail;
+        return new EventView(e.id, e.occurredAt, new PersonView(e.actorId, e.actorName, null), e.type, e.field, e.before,
+                e.after, detail);
     }
 
     static CommentView view(CommentEntity c) {

@@ -236,51 +236,25 @@ public class TicketService {
         return view(caller, access.visible(caller, id), clock.instant());
     }
 
+    public TicketView getByNumber(Caller caller, String number) {
+        return view(caller, access.visibleByNumber(caller, number), clock.instant());
+    }
+
     public Page<TicketView> list(Caller caller, TicketFilter filter, Integer limit, String cursor) {
+        TicketPage page = page(caller, filter, limit, cursor);
+        return new Page<>(page.items(), page.nextCursor());
+    }
+
+    /**
+     * The same list as {@link #list}, with the cursor that resumes after each item (GraphQL connections
+     * give every edge a cursor).
+     */
+    public TicketPage page(Caller caller, TicketFilter filter, Integer limit, String cursor) {
         caller.requireTicketUser();
         int size = Cursors.limit(limit);
         TicketSort sort = filter.sort() == null ? TicketSort.NEWEST : filter.sort();
-        StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (caller.isClientOnly()) {
-            where.append(" and t.organization.id = :own");
-            params.put("own", caller.organizationId());
-        }
-        if (filter.organizationId() != null) {
-            where.append(" and t.organization.id = :org");
-            params.put("org", filter.organizationId());
-        }
-        if (filter.status() != null) {
-            where.append(" and t.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.priority() != null) {
-            where.append(" and t.priority = :priority");
-            params.put("priority", filter.priority());
-        }
-        if (filter.service() != null) {
-            where.append(" and t.service = :service");
-            params.put("service", filter.service());
-        }
-        if (filter.assigneeId() != null) {
-            where.append(" and t.assignee.id = :assignee");
-            params.put("assignee", filter.assigneeId());
-        }
-        if (filter.escalated() != null) {
-            where.append(" and t.escalated = :escalated");
-            params.put("escalated", filter.escalated());
-        }
-        if (filter.slaStatus() != null) {
-            where.append(" and (t.slaResponseStatus = :sla or t.slaResolutionStatus = :sla)");
-            params.put("sla", filter.slaStatus());
-        }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            String q = filter.q().trim();
-            where.append(" and (lower(t.title) like :q escape '\\' or lower(t.description) like :q escape '\\'"
-                    + " or concat('T-', t.number) = :qNumber)");
-            params.put("q", "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("qNumber", q.toUpperCase());
-        }
+        StringBuilder where = filterClause(caller, filter, params);
         String order;
         switch (sort) {
             case OLDEST -> {
@@ -328,16 +302,73 @@ public class TicketService {
         for (TicketEntity t : rows) {
             items.add(view(caller, t, now, escalations.get(t.id)));
         }
-        String next = null;
-        if (more) {
-            TicketEntity last = rows.get(rows.size() - 1);
-            next = switch (sort) {
-                case DUE -> Cursors.encode(last.slaDueAt == null ? "" : Long.toString(nanos(last.slaDueAt)),
-                        Long.toString(last.number));
-                default -> Cursors.encode(Long.toString(last.number));
-            };
+        List<String> cursors = new ArrayList<>(rows.size());
+        for (TicketEntity t : rows) {
+            cursors.add(cursorOf(t, sort));
         }
-        return new Page<>(items, next);
+        return new TicketPage(items, cursors, more ? cursors.get(cursors.size() - 1) : null);
+    }
+
+    /** How many tickets the caller would page through with this filter (one count statement). */
+    public long count(Caller caller, TicketFilter filter) {
+        caller.requireTicketUser();
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = filterClause(caller, filter, params);
+        var query = em.createQuery("select count(t) from TicketEntity t where " + where, Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static String cursorOf(TicketEntity t, TicketSort sort) {
+        return switch (sort) {
+            case DUE -> Cursors.encode(t.slaDueAt == null ? "" : Long.toString(nanos(t.slaDueAt)), Long.toString(t.number));
+            default -> Cursors.encode(Long.toString(t.number));
+        };
+    }
+
+    /** The WHERE clause of a list: the caller's visibility first, then the filters. */
+    private static StringBuilder filterClause(Caller caller, TicketFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (caller.isClientOnly()) {
+            where.append(" and t.organization.id = :own");
+            params.put("own", caller.organizationId());
+        }
+        if (filter.organizationId() != null) {
+            where.append(" and t.organization.id = :org");
+            params.put("org", filter.organizationId());
+        }
+        if (filter.status() != null) {
+            where.append(" and t.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.priority() != null) {
+            where.append(" and t.priority = :priority");
+            params.put("priority", filter.priority());
+        }
+        if (filter.service() != null) {
+            where.append(" and t.service = :service");
+            params.put("service", filter.service());
+        }
+        if (filter.assigneeId() != null) {
+            where.append(" and t.assignee.id = :assignee");
+            params.put("assignee", filter.assigneeId());
+        }
+        if (filter.escalated() != null) {
+            where.append(" and t.escalated = :escalated");
+            params.put("escalated", filter.escalated());
+        }
+        if (filter.slaStatus() != null) {
+            where.append(" and (t.slaResponseStatus = :sla or t.slaResolutionStatus = :sla)");
+            params.put("sla", filter.slaStatus());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String q = filter.q().trim();
+            where.append(" and (lower(t.title) like :q escape '\\' or lower(t.description) like :q escape '\\'"
+                    + " or concat('T-', t.number) = :qNumber)");
+            params.put("q", "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("qNumber", q.toUpperCase());
+        }
+        return where;
     }
 
     private static long nanos(Instant instant) {

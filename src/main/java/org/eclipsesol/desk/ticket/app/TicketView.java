@@ -3,6 +3,9 @@ package org.eclipsesol.desk.ticket.app;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipsesol.desk.catalog.Category;
 import org.eclipsesol.desk.catalog.Channel;
@@ -15,6 +18,8 @@ import org.eclipsesol.desk.sla.app.SlaView;
 
 /** A ticket as the API shows it. {@code exclusionNote} is shown to staff only. */
 @Schema(description = "A support ticket with its live SLA.")
+@Type("Ticket")
+@Description("A support ticket with its live SLA. exclusionNote is shown to staff only.")
 public record TicketView(
         UUID id,
         @Schema(examples = "T-10042") String number,
@@ -39,9 +44,9 @@ public record TicketView(
         boolean escalated,
         @Schema(description = "The latest escalation that is not closed; null when not escalated.") EscalationSummary escalation,
         Exclusion exclusion,
-        String exclusionNote,
+        @Description("Why the ticket is excluded from the SLA; staff only (null for clients).") String exclusionNote,
         boolean outOfScope,
         boolean billable,
-        SlaView sla,
-        @Schema(description = "Optimistic-concurrency version; also sent as the ETag.") int version) {
+        @Ignore SlaView sla,
+        @Schema(description = "Optimistic-concurrency version; also sent as the ETag.") @Description("Optimistic-concurrency version: pass it as updateTicket's expectedVersion (REST: ETag/If-Match).") int version) {
 }

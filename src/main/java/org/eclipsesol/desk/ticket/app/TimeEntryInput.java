@@ -5,6 +5,11 @@ import java.time.Instant;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
 /** Work done on a ticket, from start to end. */
+@Input("TimeEntryInput")
+@Description("Work done on a ticket, from startedAt to endedAt (at most 24 hours).")
 public record TimeEntryInput(@NotNull Instant startedAt, @NotNull Instant endedAt, @Size(max = 2000) String note) {
 }

@@ -93,6 +93,13 @@ public class TimeEntryService {
         return listOf(Map.of(ticket.id, ticket.billable())).getOrDefault(ticket.id, List.of());
     }
 
+    /** Like {@link #listOf(Map)}, for staff only (a client is refused, whatever the query shape). */
+    public Map<UUID, List<TimeEntryView>> listOf(Caller caller, Map<UUID, Boolean> billableByTicket) {
+        caller.requireTicketUser();
+        caller.requireStaff();
+        return billableByTicket.isEmpty() ? Map.of() : listOf(billableByTicket);
+    }
+
     /** Entries of several tickets (ticket id to its billable flag) in one statement. */
     public Map<UUID, List<TimeEntryView>> listOf(Map<UUID, Boolean> billableByTicket) {
         List<TimeEntryEntity> rows = em.createQuery(

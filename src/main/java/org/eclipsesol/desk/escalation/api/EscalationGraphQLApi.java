@@ -1,0 +1,48 @@
+package org.eclipsesol.desk.escalation.api;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipsesol.desk.common.api.GraphQLErrors;
+import org.eclipsesol.desk.escalation.app.EscalationService;
+import org.eclipsesol.desk.escalation.app.EscalationView;
+import org.eclipsesol.desk.security.CallerResolver;
+import org.eclipsesol.desk.ticket.app.TicketAccess;
+
+/** The supervisors' escalation queue over GraphQL (escalating a ticket is {@code escalateTicket}). */
+@GraphQLApi
+@GraphQLErrors
+public class EscalationGraphQLApi {
+
+    @Inject
+    EscalationService escalations;
+
+    @Inject
+    CallerResolver callers;
+
+    @Query("openEscalations")
+    @Description("Escalations not yet closed (supervisor).")
+    public @NonNull List<@NonNull EscalationView> openEscalations() {
+        return escalations.open(callers.current());
+    }
+
+    @Mutation("acknowledgeEscalation")
+    @Description("Acknowledge an OPEN escalation (supervisor).")
+    public @NonNull EscalationView acknowledgeEscalation(@Name("id") @NonNull @Id String id) {
+        return escalations.acknowledge(callers.current(), TicketAccess.parseId(id));
+    }
+
+    @Mutation("closeEscalation")
+    @Description("Close an escalation (supervisor); the ticket stops showing escalated when none is left open.")
+    public @NonNull EscalationView closeEscalation(@Name("id") @NonNull @Id String id) {
+        return escalations.close(callers.current(), TicketAccess.parseId(id));
+    }
+}

@@ -1,0 +1,214 @@
+package org.eclipsesol.desk.ticket.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eclipsesol.desk.support.Api.ANA;
+import static org.eclipsesol.desk.support.Api.CARLA;
+import static org.eclipsesol.desk.support.Api.TOM;
+import static org.eclipsesol.desk.support.Api.as;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipsesol.desk.support.Api;
+import org.eclipsesol.desk.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Subscriptions over WebSocket (graphql-transport-ws), with real tokens, receiving events caused by REST calls.
+ */
+@QuarkusTest
+class TicketSubscriptionGraphQLTest {
+
+    private static final String TICKET_CHANGED = """
+            subscription Changes($id: ID!) {
+              ticketChanged(id: $id) { ticketId what ticket { number status } }
+            }""";
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @Inject
+    Vertx vertx;
+
+    private HttpClient client;
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** A graphql-transport-ws connection; the token goes in the upgrade header or in connection_init. */
+    private Connection connect(String user, boolean tokenInInitPayload) throws Exception {
+        client = vertx.createHttpClient();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphql.getHost()).setPort(graphql.getPort())
+                .setURI(graphql.getPath()).addSubProtocol("graphql-transport-ws");
+        JsonObject initPayload = new JsonObject();
+        if (user != null && tokenInInitPayload) {
+            initPayload.put("Authorization", "Bearer " + Api.token(user));
+        } else if (user != null) {
+            options.addHeader("Authorization", "Bearer " + Api.token(user));
+        }
+        WebSocket ws = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Connection connection = new Connection(ws);
+        connection.send(new JsonObject().put("type", "connection_init").put("payload", initPayload));
+        JsonObject ack = connection.next(Duration.ofSeconds(10));
+        assertThat(ack.getString("type")).isEqualTo("connection_ack");
+        return connection;
+    }
+
+    static final class Connection {
+
+        final WebSocket ws;
+        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+
+        Connection(WebSocket ws) {
+            this.ws = ws;
+            ws.textMessageHandler(text -> {
+                JsonObject message = new JsonObject(text);
+                if (!"ping".equals(message.getString("type"))) {
+                    messages.add(message);
+                }
+            });
+        }
+
+        void send(JsonObject message) {
+            ws.writeTextMessage(message.encode());
+        }
+
+        void subscribe(String id, String query, Map<String, Object> variables) {
+            send(new JsonObject().put("id", id).put("type", "subscribe")
+                    .put("payload", new JsonObject().put("query", query).put("variables", new JsonObject(variables))));
+        }
+
+        JsonObject next(Duration timeout) throws InterruptedException {
+            return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Makes REST changes until the subscription (which starts asynchronously) reports one. */
+    private static JsonObject commentUntilPushed(Connection connection, String ticketId) throws InterruptedException {
+        for (int i = 0; i < 15; i++) {
+            as(TOM).body(Map.of("body", "We are on it (" + i + ")")).post("/api/v1/tickets/" + ticketId + "/comments").then()
+                    .statusCode(201);
+            JsonObject message = connection.next(Duration.ofSeconds(2));
+            if (message != null) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void clientReceivesChangesToTheirTicketMadeThroughRest() throws Exception {
+        String id = Fixtures.clientTicket(ANA, "Subscribed printer", "MEDIUM").getString("id");
+        Connection connection = connect(ANA, false);
+        connection.subscribe("1", TICKET_CHANGED, Map.of("id", id));
+
+        JsonObject message = commentUntilPushed(connection, id);
+
+        assertThat(message).as("a pushed event").isNotNull();
+        assertThat(message.getString("type")).isEqualTo("next");
+        assertThat(message.getString("id")).isEqualTo("1");
+        JsonObject change = message.getJsonObject("payload").getJsonObject("data").getJsonObject("ticketChanged");
+        assertThat(change.getString("ticketId")).isEqualTo(id);
+        assertThat(change.getString("what")).isEqualTo("COMMENTED");
+        assertThat(change.getJsonObject("ticket").getString("status")).isEqualTo("NEW");
+    }
+
+    @Test
+    void theTokenMayComeInTheConnectionInitPayload() throws Exception {
+        String id = Fixtures.clientTicket(ANA, "Subscribed by init payload", "LOW").getString("id");
+        Connection connection = connect(ANA, true);
+        connection.subscribe("7", TICKET_CHANGED, Map.of("id", id));
+
+        JsonObject message = commentUntilPushed(connection, id);
+
+        assertThat(message).as("a pushed event").isNotNull();
+        assertThat(message.getString("type")).isEqualTo("next");
+        assertThat(message.getJsonObject("payload").getJsonObject("data").getJsonObject("ticketChanged")
+                .getString("ticketId")).isEqualTo(id);
+    }
+
+    @Test
+    void anotherOrganizationsTicketCannotBeSubscribedTo() throws Exception {
+        String id = Fixtures.clientTicket(ANA, "Not for Globex", "LOW").getString("id");
+        Connection connection = connect(CARLA, false);
+        connection.subscribe("2", TICKET_CHANGED, Map.of("id", id));
+
+        JsonObject message = connection.next(Duration.ofSeconds(10));
+
+        assertThat(message).isNotNull();
+        JsonArray errors = message.getString("type").equals("error")
+                ? message.getJsonArray("payload")
+                : message.getJsonObject("payload").getJsonArray("errors");
+        assertThat(errors.getJsonObject(0).getJsonObject("extensions").getString("code")).isEqualTo("NOT_FOUND");
+        // And nothing about the ticket leaks afterwards.
+        as(TOM).body(Map.of("body", "Internal progress")).post("/api/v1/tickets/" + id + "/comments").then().statusCode(201);
+        JsonObject later = connection.next(Duration.ofSeconds(2));
+        if (later != null) {
+            assertThat(later.getString("type")).isIn("complete", "error");
+        }
+    }
+
+    @Test
+    void slaAlertsReachStaffAndTheOrganizationsClientsOnly() throws Exception {
+        String acme = Fixtures.acme();
+        Connection ana = connect(ANA, false);
+        ana.subscribe("4", "subscription { slaAlerts { ticketId ticketNumber target kind } }", Map.of());
+        HttpClient anaClient = client;
+        Connection carla = connect(CARLA, true);
+        carla.subscribe("5", "subscription { slaAlerts { ticketId kind } }", Map.of());
+        try {
+            JsonObject message = null;
+            String ticketId = null;
+            // A CRITICAL call logged 50 minutes late is past 75% of its 1-hour response target: AT_RISK at once.
+            for (int i = 0; i < 10 && message == null; i++) {
+                ticketId = Fixtures.staffTicket(TOM, acme, ANA, "Server room flooded " + i, "CRITICAL",
+                        java.time.Instant.now().minus(Duration.ofMinutes(50))).getString("id");
+                message = ana.next(Duration.ofSeconds(2));
+            }
+            assertThat(message).as("an SLA alert").isNotNull();
+            JsonObject alert = message.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
+            assertThat(alert.getString("kind")).isEqualTo("AT_RISK");
+            assertThat(alert.getString("target")).isEqualTo("RESPONSE");
+            assertThat(alert.getString("ticketId")).isNotBlank();
+            assertThat(ticketId).isNotNull();
+            assertThat(carla.next(Duration.ofSeconds(1))).as("nothing about Acme's tickets for Globex").isNull();
+        } finally {
+            anaClient.close();
+        }
+    }
+
+    @Test
+    void anonymousSubscriptionIsRefused() throws Exception {
+        String id = Fixtures.clientTicket(ANA, "Anonymous watcher", "LOW").getString("id");
+        Connection connection = connect(null, false);
+        connection.subscribe("3", TICKET_CHANGED, Map.of("id", id));
+
+        JsonObject message = connection.next(Duration.ofSeconds(10));
+
+        assertThat(message).isNotNull();
+        JsonArray errors = message.getString("type").equals("error")
+                ? message.getJsonArray("payload")
+                : message.getJsonObject("payload").getJsonArray("errors");
+        assertThat(errors.getJsonObject(0).getJsonObject("extensions").getString("code")).isEqualTo("UNAUTHENTICATED");
+    }
+}
