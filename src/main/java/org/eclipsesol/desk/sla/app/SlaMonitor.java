@@ -62,8 +62,9 @@ public class SlaMonitor {
                 """).setParameter("now", now).setParameter("batch", BATCH).getResultList();
         for (UUID id : ids) {
             TicketEntity ticket = em.find(TicketEntity.class, id);
-            sla.refresh(ticket, now);
-            changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "SLA"));
+            if (sla.refresh(ticket, now)) {
+                changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "SLA"));
+            }
         }
         return ids.size();
     }

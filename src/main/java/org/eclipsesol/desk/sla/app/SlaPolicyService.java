@@ -203,9 +203,7 @@ public class SlaPolicyService {
             }
             page = query.getResultList();
             for (TicketEntity ticket : page) {
-                List<Object> before = storedColumns(ticket);
-                sla.refresh(ticket, now);
-                if (!before.equals(storedColumns(ticket))) {
+                if (sla.refresh(ticket, now)) {
                     changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "SLA"));
                 }
                 after = ticket.id;
@@ -333,11 +331,6 @@ public class SlaPolicyService {
         ticket.updatedAt = now;
         sla.refresh(ticket, now);
         return sla.view(ticket, now);
-    }
-
-    private static List<Object> storedColumns(TicketEntity t) {
-        return java.util.Arrays.asList(t.slaResponseStatus, t.slaResolutionStatus, t.slaResponseDueAt,
-                t.slaResolutionDueAt, t.slaDueAt, t.slaNextCheckAt);
     }
 
     /** Duration.isPositive() needs Java 18; we build for 17. */

@@ -265,12 +265,13 @@ public class SlaService {
     /**
      * Re-derives the ticket's SLA columns at {@code now}, in the caller's transaction, and records an
      * AT_RISK/BREACHED alert (event + CDI event) the first time each moment is reached. Closing or
-     * cancelling freezes the figures.
+     * cancelling freezes the figures. Returns whether a stored column changed.
      */
-    public void refresh(TicketEntity ticket, Instant now) {
+    public boolean refresh(TicketEntity ticket, Instant now) {
         if (ticket.slaFinal != null) {
-            return;
+            return false;
         }
+        List<Object> before = storedColumns(ticket);
         ResolvedTargets targets = targetsFor(ticket);
         SlaEvaluation evaluation = SlaEvaluator.evaluate(historyOf(ticket), targets.response(), targets.resolution(), now);
         TargetEvaluation response = evaluation.response();
@@ -281,6 +282,10 @@ public class SlaService {
         ticket.slaResolutionDueAt = resolution.dueAt();
         ticket.slaDueAt = earliest(runningDue(response), runningDue(resolution));
         ticket.slaNextCheckAt = evaluation.nextTransitionAt();
+        if (ticket.slaNextCheckAt != null && !ticket.slaNextCheckAt.isAfter(now)) {
+            // Never leave a moment that has already been evaluated due, or the monitor would pick it up forever.
+            ticket.slaNextCheckAt = now.plusSeconds(1);
+        }
         alertIfDue(ticket, TargetKind.RESPONSE, response, now);
         alertIfDue(ticket, TargetKind.RESOLUTION, resolution, now);
         if (ticket.status.isFinal()) {
@@ -291,6 +296,13 @@ public class SlaService {
             }
             ticket.slaNextCheckAt = null;
         }
+        return !before.equals(storedColumns(ticket));
+    }
+
+    /** The derived SLA columns kept on the ticket row. */
+    static List<Object> storedColumns(TicketEntity t) {
+        return java.util.Arrays.asList(t.slaResponseStatus, t.slaResolutionStatus, t.slaResponseDueAt,
+                t.slaResolutionDueAt, t.slaDueAt, t.slaNextCheckAt, t.slaFinal);
     }
 
     /**
