@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -24,6 +22,7 @@ import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.common.api.GraphQLErrorsInterceptor;
+import org.eclipsesol.desk.notify.ClusterEvents;
 import org.eclipsesol.desk.security.CallerResolver;
 import org.eclipsesol.desk.security.api.SubscriptionCallers;
 import org.eclipsesol.desk.sla.app.HolidayView;
@@ -39,7 +38,6 @@ import org.eclipsesol.desk.ticket.app.TicketAccess;
 
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /** SLA policies, holidays, quotes, overrides, timelines and live SLA alerts over GraphQL. */
 @GraphQLApi
@@ -52,19 +50,16 @@ public class SlaGraphQLApi {
             @NonNull @Description("AT_RISK or BREACHED.") String kind, @NonNull Instant firedAt, Instant dueAt) {
     }
 
-    /** Receives SLA alerts after their transaction committed and broadcasts them to the subscriptions. */
+    /** SLA alerts committed on any replica (see ClusterEvents), as a stream for the subscriptions. */
     @ApplicationScoped
     public static class SlaAlerts {
 
-        private final BroadcastProcessor<SlaAlertRaised> processor = BroadcastProcessor.create();
-
-        void onAlert(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaAlertRaised alert) {
-            processor.onNext(alert);
-        }
+        @Inject
+        ClusterEvents events;
 
         Multi<SlaAlertRaised> stream() {
             // Each subscription buffers what it has not consumed yet; a subscriber that falls this far behind fails.
-            return processor.onOverflow().buffer(1024);
+            return events.slaAlerts().onOverflow().buffer(1024);
         }
     }
 

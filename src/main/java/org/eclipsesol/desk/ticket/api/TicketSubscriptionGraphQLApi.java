@@ -3,8 +3,6 @@ package org.eclipsesol.desk.ticket.api;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -15,6 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.common.api.GraphQLErrorsInterceptor;
+import org.eclipsesol.desk.notify.ClusterEvents;
 import org.eclipsesol.desk.security.api.SubscriptionCallers;
 import org.eclipsesol.desk.ticket.api.TicketGraphQLTypes.TicketChange;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
@@ -24,7 +23,6 @@ import org.eclipsesol.desk.ticket.app.TicketService;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
  * {@code ticketChanged}: changes to one ticket, pushed after commit. Authorization is checked when subscribing
@@ -35,19 +33,16 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 @GraphQLErrors
 public class TicketSubscriptionGraphQLApi {
 
-    /** Receives ticket changes after their transaction committed and broadcasts them to the subscriptions. */
+    /** Ticket changes committed on any replica (see ClusterEvents), as a stream for the subscriptions. */
     @ApplicationScoped
     public static class TicketChanges {
 
-        private final BroadcastProcessor<TicketChanged> processor = BroadcastProcessor.create();
-
-        void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged change) {
-            processor.onNext(change);
-        }
+        @Inject
+        ClusterEvents events;
 
         Multi<TicketChanged> stream() {
             // Each subscription buffers what it has not consumed yet; a subscriber that falls this far behind fails.
-            return processor.onOverflow().buffer(1024);
+            return events.ticketChanges().onOverflow().buffer(1024);
         }
     }
 

@@ -197,6 +197,41 @@ class TicketSubscriptionGraphQLTest {
         }
     }
 
+    /**
+     * Another replica's monitor found the alert: it arrives only as a NOTIFY on the shared channel (sent here
+     * straight through SQL), and still reaches this replica's subscriber.
+     */
+    @Test
+    void anAlertRaisedOnAnotherReplicaReachesSubscribersHere() throws Exception {
+        String acme = Fixtures.acme();
+        String ticketId = Fixtures.clientTicket(ANA, "Alert from elsewhere " + java.util.UUID.randomUUID(), "LOW")
+                .getString("id");
+        String channel = "desk_events_" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("desk.db.schema", String.class);
+        Connection ana = connect(ANA, false);
+        HttpClient anaClient = client;
+        ana.subscribe("7", "subscription { slaAlerts { ticketId kind target } }", Map.of());
+        try {
+            String payload = new JsonObject().put("type", "alert").put("body", new JsonObject()
+                    .put("ticketId", ticketId).put("ticketNumber", "T-1").put("organizationId", acme)
+                    .put("target", "RESOLUTION").put("kind", "BREACHED")
+                    .put("firedAt", java.time.Instant.now().toString()).put("dueAt", java.time.Instant.now().toString()))
+                    .encode();
+            JsonObject message = null;
+            // The subscription starts asynchronously: repeat the notification until it is heard.
+            for (int i = 0; i < 10 && message == null; i++) {
+                org.eclipsesol.desk.support.Db.rows("select cast(pg_notify(?, ?) as text) as sent", channel, payload);
+                message = ana.next(Duration.ofSeconds(1));
+            }
+            assertThat(message).as("the alert from another replica").isNotNull();
+            JsonObject alert = message.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
+            assertThat(alert.getString("ticketId")).isEqualTo(ticketId);
+            assertThat(alert.getString("kind")).isEqualTo("BREACHED");
+        } finally {
+            anaClient.close();
+        }
+    }
+
     @Test
     void anonymousSubscriptionIsRefused() throws Exception {
         String id = Fixtures.clientTicket(ANA, "Anonymous watcher", "LOW").getString("id");
