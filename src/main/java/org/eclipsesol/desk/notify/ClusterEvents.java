@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.sla.app.SlaAlertRaised;
 import org.eclipsesol.desk.ticket.app.TicketChanged;
 import org.jboss.logging.Logger;
@@ -59,8 +60,8 @@ public class ClusterEvents {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    @ConfigProperty(name = "desk.db.schema")
-    String schema;
+    @Inject
+    DeskConfig config;
 
     /** Changes committed anywhere in the cluster. */
     public Multi<TicketChanged> ticketChanges() {
@@ -74,7 +75,7 @@ public class ClusterEvents {
 
     /** One channel per schema, so dev, test and prod sharing a database do not hear each other. */
     String channel() {
-        return "desk_events_" + schema.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        return "desk_events_" + config.db().schema().toLowerCase().replaceAll("[^a-z0-9_]", "_");
     }
 
     void onTicketChanged(@Observes TicketChanged change) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.escalation.app.EscalationRaised;
 import org.eclipsesol.desk.sla.app.SlaAlertRaised;
 import org.jboss.logging.Logger;
@@ -29,8 +29,8 @@ public class SupervisorNotifier {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "desk.notify.supervisors")
-    String supervisors;
+    @Inject
+    DeskConfig config;
 
     void onEscalation(@Observes(during = TransactionPhase.AFTER_SUCCESS) EscalationRaised e) {
         metrics.counter("desk.escalations", "source", e.source()).increment();
@@ -46,7 +46,7 @@ public class SupervisorNotifier {
     }
 
     private void send(String subject, String text) {
-        mailer.send(Mail.withText(supervisors, subject, text)).subscribe().with(ok -> {
+        mailer.send(Mail.withText(config.notifications().supervisors(), subject, text)).subscribe().with(ok -> {
         }, failure -> LOG.warnf("Could not send notification '%s': %s", subject, failure.getMessage()));
     }
 }

@@ -16,12 +16,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipsesol.desk.catalog.Category;
 import org.eclipsesol.desk.catalog.Channel;
 import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.ServiceLine;
 import org.eclipsesol.desk.catalog.TicketStatus;
+import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.customer.app.AgreementInput;
 import org.eclipsesol.desk.customer.app.MemberInput;
 import org.eclipsesol.desk.customer.app.OrganizationInput;
@@ -53,8 +53,8 @@ public class DevSeeder {
     private static final Logger LOG = Logger.getLogger(DevSeeder.class);
     private static final ZoneId DENVER = ZoneId.of("America/Denver");
 
-    @ConfigProperty(name = "desk.seed.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    DeskConfig config;
 
     @Inject
     EntityManager em;
@@ -75,7 +75,7 @@ public class DevSeeder {
     SlaPolicyService policies;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.seed().enabled()) {
             return;
         }
         long existing = QuarkusTransaction.requiringNew().call(
