@@ -72,9 +72,7 @@ class OrganizationAuthorizationTest {
 
     @BeforeEach
     void organizations() {
-        Fixtures.acme();
-        Fixtures.globex();
-        Fixtures.ensureNoOrganization(Api.NORA);
+        Fixtures.matrixOrganizations();
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")

@@ -60,9 +60,7 @@ class EscalationAuthorizationTest {
 
     @BeforeEach
     void organizations() {
-        Fixtures.acme();
-        Fixtures.globex();
-        Fixtures.ensureNoOrganization(Api.NORA);
+        Fixtures.matrixOrganizations();
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")

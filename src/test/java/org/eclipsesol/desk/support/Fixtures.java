@@ -61,6 +61,13 @@ public final class Fixtures {
         return id;
     }
 
+    /** What the authorization matrices assume of the callers: Acme and Globex exist, NORA belongs to no organization. */
+    public static void matrixOrganizations() {
+        acme();
+        globex();
+        ensureNoOrganization(Api.NORA);
+    }
+
     public static Map<String, Object> ticketBody(String title, String priority) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);

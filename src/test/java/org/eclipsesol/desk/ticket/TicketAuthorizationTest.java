@@ -108,9 +108,7 @@ class TicketAuthorizationTest {
 
     @BeforeEach
     void organizations() {
-        Fixtures.acme();
-        Fixtures.globex();
-        Fixtures.ensureNoOrganization(Api.NORA);
+        Fixtures.matrixOrganizations();
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")

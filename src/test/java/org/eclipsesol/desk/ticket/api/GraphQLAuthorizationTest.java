@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
-import org.eclipsesol.desk.support.Api;
 import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.GraphQL;
@@ -162,9 +161,7 @@ class GraphQLAuthorizationTest {
 
     @BeforeEach
     void organizations() {
-        Fixtures.acme();
-        Fixtures.globex();
-        Fixtures.ensureNoOrganization(Api.NORA);
+        Fixtures.matrixOrganizations();
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
