@@ -33,7 +33,6 @@ import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.security.OrganizationRef;
 import org.eclipsesol.desk.security.data.AppUserEntity;
 import org.eclipsesol.desk.sla.app.SlaService;
-import org.eclipsesol.desk.sla.engine.TargetStatus;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.eclipsesol.desk.ticket.data.TicketEventType;
 
@@ -588,10 +587,5 @@ public class TicketService {
             result.put(e.ticketId, new EscalationSummary(e.level, e.reason, e.source, e.raisedByName, e.raisedAt, e.status));
         }
         return result;
-    }
-
-    /** Used by the SLA status filter: the names a client may filter by. */
-    public static String slaStatusName(String raw) {
-        return org.eclipsesol.desk.common.Enums.parse(TargetStatus.class, raw, "slaStatus") == null ? null : raw.trim();
     }
 }
