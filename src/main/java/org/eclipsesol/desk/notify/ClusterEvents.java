@@ -38,6 +38,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 public class ClusterEvents {
 
     private static final Logger LOG = Logger.getLogger(ClusterEvents.class);
+    static final int SUBSCRIBER_BUFFER = 1024;
 
     private final BroadcastProcessor<TicketChanged> ticketChanges = BroadcastProcessor.create();
     private final BroadcastProcessor<SlaAlertRaised> slaAlerts = BroadcastProcessor.create();
@@ -63,14 +64,17 @@ public class ClusterEvents {
     @Inject
     DeskConfig config;
 
-    /** Changes committed anywhere in the cluster. */
+    /**
+     * Changes committed anywhere in the cluster. Each subscriber buffers what it has not consumed yet; one that
+     * falls {@value #SUBSCRIBER_BUFFER} events behind fails rather than hold the others up.
+     */
     public Multi<TicketChanged> ticketChanges() {
-        return ticketChanges;
+        return ticketChanges.onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
 
-    /** AT_RISK/BREACHED alerts committed anywhere in the cluster. */
+    /** AT_RISK/BREACHED alerts committed anywhere in the cluster, buffered per subscriber like {@link #ticketChanges()}. */
     public Multi<SlaAlertRaised> slaAlerts() {
-        return slaAlerts;
+        return slaAlerts.onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
 
     /** One channel per schema, so dev, test and prod sharing a database do not hear each other. */

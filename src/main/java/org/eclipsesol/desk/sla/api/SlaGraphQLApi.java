@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -30,7 +29,6 @@ import org.eclipsesol.desk.sla.app.OverrideInput;
 import org.eclipsesol.desk.sla.app.PolicyInput;
 import org.eclipsesol.desk.sla.app.PolicyView;
 import org.eclipsesol.desk.sla.app.QuoteView;
-import org.eclipsesol.desk.sla.app.SlaAlertRaised;
 import org.eclipsesol.desk.sla.app.SlaPolicyService;
 import org.eclipsesol.desk.sla.app.TimelineView;
 import org.eclipsesol.desk.sla.engine.TargetKind;
@@ -50,19 +48,6 @@ public class SlaGraphQLApi {
             @NonNull @Description("AT_RISK or BREACHED.") String kind, @NonNull Instant firedAt, Instant dueAt) {
     }
 
-    /** SLA alerts committed on any replica (see ClusterEvents), as a stream for the subscriptions. */
-    @ApplicationScoped
-    public static class SlaAlerts {
-
-        @Inject
-        ClusterEvents events;
-
-        Multi<SlaAlertRaised> stream() {
-            // Each subscription buffers what it has not consumed yet; a subscriber that falls this far behind fails.
-            return events.slaAlerts().onOverflow().buffer(1024);
-        }
-    }
-
     @Inject
     SlaPolicyService policies;
 
@@ -73,7 +58,7 @@ public class SlaGraphQLApi {
     SubscriptionCallers subscriptionCallers;
 
     @Inject
-    SlaAlerts alerts;
+    ClusterEvents events;
 
     @Query("slaQuote")
     @Description("The response and resolution targets, with dueAt, that a ticket opened at openedAt (default now) would get.")
@@ -134,7 +119,7 @@ public class SlaGraphQLApi {
         return subscriptionCallers.current()
                 .onItem().transformToMulti(caller -> {
                     caller.requireTicketUser();
-                    return alerts.stream()
+                    return events.slaAlerts()
                             .filter(a -> TicketAccess.mayObserve(caller, a.organizationId()))
                             .filter(a -> kinds == null || kinds.contains(a.kind()))
                             .map(a -> new SlaAlert(a.ticketId().toString(), a.ticketNumber(), a.target(), a.kind(),

@@ -2,7 +2,6 @@ package org.eclipsesol.desk.ticket.api;
 
 import java.time.Clock;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -33,19 +32,6 @@ import io.smallrye.mutiny.Uni;
 @GraphQLErrors
 public class TicketSubscriptionGraphQLApi {
 
-    /** Ticket changes committed on any replica (see ClusterEvents), as a stream for the subscriptions. */
-    @ApplicationScoped
-    public static class TicketChanges {
-
-        @Inject
-        ClusterEvents events;
-
-        Multi<TicketChanged> stream() {
-            // Each subscription buffers what it has not consumed yet; a subscriber that falls this far behind fails.
-            return events.ticketChanges().onOverflow().buffer(1024);
-        }
-    }
-
     @Inject
     TicketService tickets;
 
@@ -53,7 +39,7 @@ public class TicketSubscriptionGraphQLApi {
     SubscriptionCallers subscriptionCallers;
 
     @Inject
-    TicketChanges changes;
+    ClusterEvents events;
 
     @Inject
     Clock clock;
@@ -66,7 +52,7 @@ public class TicketSubscriptionGraphQLApi {
                 .onItem().transformToMulti(caller -> {
                     java.util.UUID ticketId = TicketAccess.parseId(id);
                     // Checked at subscribe time (NOT_FOUND ends the subscription) and again for every event below.
-                    Multi<TicketChanged> mine = changes.stream().filter(c -> c.ticketId().equals(ticketId))
+                    Multi<TicketChanged> mine = events.ticketChanges().filter(c -> c.ticketId().equals(ticketId))
                             .filter(c -> TicketAccess.mayObserve(caller, c.organizationId()));
                     Uni<Void> visible = subscriptionCallers.read(() -> tickets.get(caller, ticketId)).replaceWithVoid();
                     return visible.onItem().transformToMulti(v -> mine)
