@@ -8,6 +8,8 @@ import static org.eclipsesol.desk.support.Api.as;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,18 +48,19 @@ class TicketSubscriptionGraphQLTest {
     @Inject
     Vertx vertx;
 
-    private HttpClient client;
+    /** Every client a test opened (one per connection), closed after the test. */
+    private final List<HttpClient> clients = new ArrayList<>();
 
     @AfterEach
     void close() {
-        if (client != null) {
-            client.close();
-        }
+        clients.forEach(HttpClient::close);
+        clients.clear();
     }
 
     /** A graphql-transport-ws connection; the token goes in the upgrade header or in connection_init. */
     private Connection connect(String user, boolean tokenInInitPayload) throws Exception {
-        client = vertx.createHttpClient();
+        HttpClient client = vertx.createHttpClient();
+        clients.add(client);
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphql.getHost()).setPort(graphql.getPort())
                 .setURI(graphql.getPath()).addSubProtocol("graphql-transport-ws");
         JsonObject initPayload = new JsonObject();
@@ -101,6 +104,14 @@ class TicketSubscriptionGraphQLTest {
         JsonObject next(Duration timeout) throws InterruptedException {
             return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The code of the first error, whether it came as an "error" message or as errors of a "next". */
+    private static String errorCode(JsonObject message) {
+        JsonArray errors = message.getString("type").equals("error")
+                ? message.getJsonArray("payload")
+                : message.getJsonObject("payload").getJsonArray("errors");
+        return errors.getJsonObject(0).getJsonObject("extensions").getString("code");
     }
 
     /** Makes REST changes until the subscription (which starts asynchronously) reports one. */
@@ -156,10 +167,7 @@ class TicketSubscriptionGraphQLTest {
         JsonObject message = connection.next(Duration.ofSeconds(10));
 
         assertThat(message).isNotNull();
-        JsonArray errors = message.getString("type").equals("error")
-                ? message.getJsonArray("payload")
-                : message.getJsonObject("payload").getJsonArray("errors");
-        assertThat(errors.getJsonObject(0).getJsonObject("extensions").getString("code")).isEqualTo("NOT_FOUND");
+        assertThat(errorCode(message)).isEqualTo("NOT_FOUND");
         // And nothing about the ticket leaks afterwards.
         as(TOM).body(Map.of("body", "Internal progress")).post("/api/v1/tickets/" + id + "/comments").then().statusCode(201);
         JsonObject later = connection.next(Duration.ofSeconds(2));
@@ -173,28 +181,23 @@ class TicketSubscriptionGraphQLTest {
         String acme = Fixtures.acme();
         Connection ana = connect(ANA, false);
         ana.subscribe("4", "subscription { slaAlerts { ticketId ticketNumber target kind } }", Map.of());
-        HttpClient anaClient = client;
         Connection carla = connect(CARLA, true);
         carla.subscribe("5", "subscription { slaAlerts { ticketId kind } }", Map.of());
-        try {
-            JsonObject message = null;
-            String ticketId = null;
-            // A CRITICAL call logged 50 minutes late is past 75% of its 1-hour response target: AT_RISK at once.
-            for (int i = 0; i < 10 && message == null; i++) {
-                ticketId = Fixtures.staffTicket(TOM, acme, ANA, "Server room flooded " + i, "CRITICAL",
-                        java.time.Instant.now().minus(Duration.ofMinutes(50))).getString("id");
-                message = ana.next(Duration.ofSeconds(2));
-            }
-            assertThat(message).as("an SLA alert").isNotNull();
-            JsonObject alert = message.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
-            assertThat(alert.getString("kind")).isEqualTo("AT_RISK");
-            assertThat(alert.getString("target")).isEqualTo("RESPONSE");
-            assertThat(alert.getString("ticketId")).isNotBlank();
-            assertThat(ticketId).isNotNull();
-            assertThat(carla.next(Duration.ofSeconds(1))).as("nothing about Acme's tickets for Globex").isNull();
-        } finally {
-            anaClient.close();
+        JsonObject message = null;
+        String ticketId = null;
+        // A CRITICAL call logged 50 minutes late is past 75% of its 1-hour response target: AT_RISK at once.
+        for (int i = 0; i < 10 && message == null; i++) {
+            ticketId = Fixtures.staffTicket(TOM, acme, ANA, "Server room flooded " + i, "CRITICAL",
+                    java.time.Instant.now().minus(Duration.ofMinutes(50))).getString("id");
+            message = ana.next(Duration.ofSeconds(2));
         }
+        assertThat(message).as("an SLA alert").isNotNull();
+        JsonObject alert = message.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
+        assertThat(alert.getString("kind")).isEqualTo("AT_RISK");
+        assertThat(alert.getString("target")).isEqualTo("RESPONSE");
+        assertThat(alert.getString("ticketId")).isNotBlank();
+        assertThat(ticketId).isNotNull();
+        assertThat(carla.next(Duration.ofSeconds(1))).as("nothing about Acme's tickets for Globex").isNull();
     }
 
     /**
@@ -209,27 +212,22 @@ class TicketSubscriptionGraphQLTest {
         String channel = "desk_events_" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("desk.db.schema", String.class);
         Connection ana = connect(ANA, false);
-        HttpClient anaClient = client;
         ana.subscribe("7", "subscription { slaAlerts { ticketId kind target } }", Map.of());
-        try {
-            String payload = new JsonObject().put("type", "alert").put("body", new JsonObject()
-                    .put("ticketId", ticketId).put("ticketNumber", "T-1").put("organizationId", acme)
-                    .put("target", "RESOLUTION").put("kind", "BREACHED")
-                    .put("firedAt", java.time.Instant.now().toString()).put("dueAt", java.time.Instant.now().toString()))
-                    .encode();
-            JsonObject message = null;
-            // The subscription starts asynchronously: repeat the notification until it is heard.
-            for (int i = 0; i < 10 && message == null; i++) {
-                org.eclipsesol.desk.support.Db.rows("select cast(pg_notify(?, ?) as text) as sent", channel, payload);
-                message = ana.next(Duration.ofSeconds(1));
-            }
-            assertThat(message).as("the alert from another replica").isNotNull();
-            JsonObject alert = message.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
-            assertThat(alert.getString("ticketId")).isEqualTo(ticketId);
-            assertThat(alert.getString("kind")).isEqualTo("BREACHED");
-        } finally {
-            anaClient.close();
+        String payload = new JsonObject().put("type", "alert").put("body", new JsonObject()
+                .put("ticketId", ticketId).put("ticketNumber", "T-1").put("organizationId", acme)
+                .put("target", "RESOLUTION").put("kind", "BREACHED")
+                .put("firedAt", java.time.Instant.now().toString()).put("dueAt", java.time.Instant.now().toString()))
+                .encode();
+        JsonObject message = null;
+        // The subscription starts asynchronously: repeat the notification until it is heard.
+        for (int i = 0; i < 10 && message == null; i++) {
+            org.eclipsesol.desk.support.Db.rows("select cast(pg_notify(?, ?) as text) as sent", channel, payload);
+            message = ana.next(Duration.ofSeconds(1));
         }
+        assertThat(message).as("the alert from another replica").isNotNull();
+        JsonObject alert = message.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
+        assertThat(alert.getString("ticketId")).isEqualTo(ticketId);
+        assertThat(alert.getString("kind")).isEqualTo("BREACHED");
     }
 
     @Test
@@ -241,9 +239,6 @@ class TicketSubscriptionGraphQLTest {
         JsonObject message = connection.next(Duration.ofSeconds(10));
 
         assertThat(message).isNotNull();
-        JsonArray errors = message.getString("type").equals("error")
-                ? message.getJsonArray("payload")
-                : message.getJsonObject("payload").getJsonArray("errors");
-        assertThat(errors.getJsonObject(0).getJsonObject("extensions").getString("code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(message)).isEqualTo("UNAUTHENTICATED");
     }
 }
