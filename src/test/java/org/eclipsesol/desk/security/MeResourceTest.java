@@ -1,6 +1,7 @@
 package org.eclipsesol.desk.security;
 
 import static org.eclipsesol.desk.support.Api.ANA;
+import static org.eclipsesol.desk.support.Api.DAN;
 import static org.eclipsesol.desk.support.Api.NOBODY;
 import static org.eclipsesol.desk.support.Api.NORA;
 import static org.eclipsesol.desk.support.Api.SAM;
@@ -9,6 +10,10 @@ import static org.eclipsesol.desk.support.Api.as;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.eclipsesol.desk.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -30,16 +35,37 @@ class MeResourceTest {
     }
 
     @Test
-    void explicitMembershipWinsOverTheDomain() {
-        String acme = Fixtures.acme();
-        String other = as(SAM).body(java.util.Map.of("name", "Nowhere Partners " + System.nanoTime(), "emailDomains",
-                java.util.List.of())).post("/api/v1/organizations").then().statusCode(201).extract().path("id");
-        // nora's domain matches nothing; a membership links her.
+    void aMembershipLinksAClientWhoseDomainMatchesNothing() {
+        String partners = newOrganization("Nowhere Partners ");
         as(NORA).get("/api/v1/me").then().statusCode(200).body("organization", nullValue());
-        as(SAM).body(java.util.Map.of("email", NORA)).post("/api/v1/organizations/" + other + "/members").then()
-                .statusCode(201);
-        as(NORA).get("/api/v1/me").then().statusCode(200).body("organization.id", equalTo(other));
-        org.assertj.core.api.Assertions.assertThat(other).isNotEqualTo(acme);
+        try {
+            as(SAM).body(Map.of("email", NORA)).post("/api/v1/organizations/" + partners + "/members").then().statusCode(201);
+            as(NORA).get("/api/v1/me").then().statusCode(200).body("organization.id", equalTo(partners));
+        } finally {
+            Fixtures.ensureNoOrganization(NORA);
+        }
+    }
+
+    @Test
+    void explicitMembershipWinsOverTheDomain() {
+        String globex = Fixtures.globex();
+        String contractor = newOrganization("Contracting Co ");
+        // dan's domain (globex.example) makes him a Globex client...
+        as(DAN).get("/api/v1/me").then().statusCode(200).body("organization.id", equalTo(globex));
+        try {
+            // ...until a supervisor makes him a member elsewhere.
+            as(SAM).body(Map.of("email", DAN)).post("/api/v1/organizations/" + contractor + "/members").then()
+                    .statusCode(201);
+            as(DAN).get("/api/v1/me").then().statusCode(200).body("organization.id", equalTo(contractor));
+        } finally {
+            Fixtures.ensureNoOrganization(DAN);
+        }
+        as(DAN).get("/api/v1/me").then().statusCode(200).body("organization.id", equalTo(globex));
+    }
+
+    private static String newOrganization(String namePrefix) {
+        return as(SAM).body(Map.of("name", namePrefix + UUID.randomUUID(), "emailDomains", List.of()))
+                .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
     }
 
     @Test

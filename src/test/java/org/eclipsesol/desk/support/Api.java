@@ -21,6 +21,8 @@ public final class Api {
     public static final String BEN = "ben@acme.example";
     /** Client at Globex Logistics (domain globex.example). */
     public static final String CARLA = "carla@globex.example";
+    /** Another client at Globex Logistics (by domain); the membership tests move him. */
+    public static final String DAN = "dan@globex.example";
     /** A client whose domain belongs to no organization. */
     public static final String NORA = "nora@nowhere.example";
     public static final String TOM = "tom@eclipsesol.org";
