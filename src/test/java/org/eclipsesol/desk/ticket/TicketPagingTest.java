@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipsesol.desk.support.Api;
 import org.eclipsesol.desk.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -158,5 +159,45 @@ class TicketPagingTest {
         }
         assertThat(earliest).as("a NEW ticket has a running target").isNotNull();
         return earliest;
+    }
+
+    @Test
+    void commentsAndEventsPageInOrderWithoutGapsOrRepeats() {
+        String id = create(Fixtures.unique("Many comments"), "LOW");
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String body = "Comment #" + i;
+            as(SAM).body(java.util.Map.of("body", body)).post("/api/v1/tickets/" + id + "/comments").then().statusCode(201);
+            written.add(body);
+        }
+        assertThat(walk("/api/v1/tickets/" + id + "/comments", "body")).containsExactlyElementsOf(written);
+
+        List<String> eventIds = walk("/api/v1/tickets/" + id + "/events", "id");
+        List<String> allAtOnce = as(SAM).queryParam("limit", 100).get("/api/v1/tickets/" + id + "/events").then()
+                .statusCode(200)
+                .extract().jsonPath().getList("items.id").stream().map(String::valueOf).toList();
+        // CREATED, RESPONDED and one COMMENTED per comment: more than two pages of 5.
+        assertThat(eventIds).hasSizeGreaterThan(10).doesNotHaveDuplicates().containsExactlyElementsOf(allAtOnce);
+    }
+
+    /** Follows nextCursor with pages of 5 and collects one field of every item. */
+    private static List<String> walk(String url, String field) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = as(SAM).queryParam("limit", 5);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = request.get(url).then().statusCode(200).extract().jsonPath();
+            List<Object> items = page.getList("items." + field);
+            assertThat(items).hasSizeLessThanOrEqualTo(5);
+            items.forEach(v -> seen.add(String.valueOf(v)));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 50);
+        assertThat(pages).as("pages").isGreaterThan(2).isLessThan(50);
+        return seen;
     }
 }

@@ -60,10 +60,7 @@ public class OrganizationService {
         // range() is inclusive: one row more than the page tells whether another page exists.
         List<OrganizationEntity> rows = OrganizationEntity.<OrganizationEntity>find(where + " order by name, id", params)
                 .range(0, size).list();
-        boolean more = rows.size() > size;
-        List<OrganizationView> items = rows.stream().limit(size).map(OrganizationService::view).toList();
-        OrganizationView last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page<>(items, more ? Cursors.encode(last.name(), last.id().toString()) : null);
+        return Page.of(rows, size, OrganizationService::view, last -> Cursors.encode(last.name(), last.id().toString()));
     }
 
     private static UUID parseUuid(String raw) {

@@ -88,13 +88,8 @@ public class CommentService {
             grouped.get(c.ticketId).add(view(c));
         }
         java.util.Map<UUID, Page<CommentView>> pages = new java.util.HashMap<>();
-        grouped.forEach((id, list) -> {
-            boolean more = list.size() > size;
-            List<CommentView> items = more ? list.subList(0, size) : list;
-            CommentView last = items.isEmpty() ? null : items.get(items.size() - 1);
-            pages.put(id, new Page<>(List.copyOf(items),
-                    more ? Cursors.encode(last.createdAt().toString(), last.id().toString()) : null));
-        });
+        grouped.forEach((id, list) -> pages.put(id, Page.of(list, size, c -> c,
+                last -> Cursors.encode(last.createdAt().toString(), last.id().toString()))));
         return pages;
     }
 
@@ -155,12 +150,7 @@ public class CommentService {
             query.setParameter("after", after);
         }
         List<TicketEventEntity> rows = query.setMaxResults(size + 1).getResultList();
-        boolean more = rows.size() > size;
-        List<EventView> items = new ArrayList<>();
-        for (TicketEventEntity e : more ? rows.subList(0, size) : rows) {
-            items.add(eventView(caller, e));
-        }
-        return new Page<>(items, more ? Cursors.encode(Long.toString(items.get(items.size() - 1).id())) : null);
+        return Page.of(rows, size, e -> eventView(caller, e), last -> Cursors.encode(Long.toString(last.id())));
     }
 
     /**
