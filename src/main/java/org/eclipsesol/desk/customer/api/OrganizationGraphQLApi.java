@@ -1,7 +1,6 @@
 package org.eclipsesol.desk.customer.api;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -13,8 +12,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipsesol.desk.common.Ids;
 import org.eclipsesol.desk.common.Page;
-import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.common.api.GraphQLPaging;
 import org.eclipsesol.desk.common.api.PageInfo;
@@ -53,7 +52,7 @@ public class OrganizationGraphQLApi {
     @Query("organization")
     @Description("An organization by id; one the caller may not see answers NOT_FOUND.")
     public OrganizationView organization(@Name("id") @NonNull @Id String id) {
-        return organizations.get(callers.current(), uuid(id));
+        return organizations.get(callers.current(), Ids.parse(id, "Organization"));
     }
 
     @Mutation("createOrganization")
@@ -66,22 +65,14 @@ public class OrganizationGraphQLApi {
     @Description("Replace an organization's agreement (supervisor).")
     public @NonNull OrganizationView setAgreement(@Name("organizationId") @NonNull @Id String organizationId,
             @Name("input") @NonNull AgreementInput input) {
-        return organizations.putAgreement(callers.current(), uuid(organizationId), input);
+        return organizations.putAgreement(callers.current(), Ids.parse(organizationId, "Organization"), input);
     }
 
     @Mutation("addMember")
     @Description("Add a member by e-mail (supervisor); an explicit membership wins over the e-mail domain.")
     public @NonNull MemberView addMember(@Name("organizationId") @NonNull @Id String organizationId,
             @Name("input") @NonNull MemberInput input) {
-        return organizations.addMember(callers.current(), uuid(organizationId), input);
+        return organizations.addMember(callers.current(), Ids.parse(organizationId, "Organization"), input);
     }
 
-    /** A malformed id is indistinguishable from an unknown one. */
-    private static UUID uuid(String raw) {
-        try {
-            return UUID.fromString(raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Organization " + raw);
-        }
-    }
 }

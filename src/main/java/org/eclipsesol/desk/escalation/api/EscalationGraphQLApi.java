@@ -11,11 +11,11 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipsesol.desk.common.Ids;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.escalation.app.EscalationService;
 import org.eclipsesol.desk.escalation.app.EscalationView;
 import org.eclipsesol.desk.security.CallerResolver;
-import org.eclipsesol.desk.ticket.app.TicketAccess;
 
 /** The supervisors' escalation queue over GraphQL (escalating a ticket is {@code escalateTicket}). */
 @GraphQLApi
@@ -37,12 +37,12 @@ public class EscalationGraphQLApi {
     @Mutation("acknowledgeEscalation")
     @Description("Acknowledge an OPEN escalation (supervisor).")
     public @NonNull EscalationView acknowledgeEscalation(@Name("id") @NonNull @Id String id) {
-        return escalations.acknowledge(callers.current(), TicketAccess.parseId(id));
+        return escalations.acknowledge(callers.current(), Ids.parse(id, "Escalation"));
     }
 
     @Mutation("closeEscalation")
     @Description("Close an escalation (supervisor); the ticket stops showing escalated when none is left open.")
     public @NonNull EscalationView closeEscalation(@Name("id") @NonNull @Id String id) {
-        return escalations.close(callers.current(), TicketAccess.parseId(id));
+        return escalations.close(callers.current(), Ids.parse(id, "Escalation"));
     }
 }

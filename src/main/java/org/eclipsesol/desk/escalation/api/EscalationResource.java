@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipsesol.desk.common.Ids;
 import org.eclipsesol.desk.escalation.app.EscalationService;
 import org.eclipsesol.desk.escalation.app.EscalationView;
 import org.eclipsesol.desk.security.CallerResolver;
-import org.eclipsesol.desk.ticket.app.TicketAccess;
 
 import io.quarkus.security.Authenticated;
 
@@ -44,13 +44,13 @@ public class EscalationResource {
     @Path("{id}/acknowledge")
     @Operation(summary = "Acknowledge an escalation (supervisor)")
     public EscalationView acknowledge(@PathParam("id") String id) {
-        return escalations.acknowledge(callers.current(), TicketAccess.parseId(id));
+        return escalations.acknowledge(callers.current(), Ids.parse(id, "Escalation"));
     }
 
     @POST
     @Path("{id}/close")
     @Operation(summary = "Close an escalation (supervisor)")
     public EscalationView close(@PathParam("id") String id) {
-        return escalations.close(callers.current(), TicketAccess.parseId(id));
+        return escalations.close(callers.current(), Ids.parse(id, "Escalation"));
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipsesol.desk.catalog.Priority;
-import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.QueryParams;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.common.api.GraphQLErrorsInterceptor;
 import org.eclipsesol.desk.notify.ClusterEvents;
@@ -64,7 +64,7 @@ public class SlaGraphQLApi {
     @Description("The response and resolution targets, with dueAt, that a ticket opened at openedAt (default now) would get.")
     public @NonNull QuoteView slaQuote(@Name("priority") @NonNull Priority priority, @Name("openedAt") Instant openedAt,
             @Name("organizationId") @Id String organizationId) {
-        return policies.quote(callers.current(), priority, openedAt, uuid(organizationId, "organizationId"));
+        return policies.quote(callers.current(), priority, openedAt, QueryParams.uuid(organizationId, "organizationId"));
     }
 
     @Query("slaPolicies")
@@ -128,14 +128,4 @@ public class SlaGraphQLApi {
                 .onFailure().transform(GraphQLErrorsInterceptor::translate);
     }
 
-    private static UUID uuid(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be a UUID");
-        }
-    }
 }

@@ -26,6 +26,7 @@ import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.ServiceLine;
 import org.eclipsesol.desk.catalog.TicketStatus;
 import org.eclipsesol.desk.common.Enums;
+import org.eclipsesol.desk.common.Ids;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.QueryParams;
@@ -194,7 +195,7 @@ public class TicketResource {
     @Operation(summary = "Download an attachment", description = "Always as a download (Content-Disposition: attachment).")
     public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         AttachmentContent content = attachments.download(callers.current(), TicketAccess.parseId(id),
-                TicketAccess.parseId(attachmentId));
+                Ids.parse(attachmentId, "Attachment"));
         String encoded = java.net.URLEncoder.encode(content.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         String ascii = content.fileName().replaceAll("[^\\x20-\\x7E]", "_");
         return Response.ok(content.data(), content.contentType())

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.eclipsesol.desk.common.Ids;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
@@ -81,10 +82,6 @@ public class TicketAccess {
 
     /** Parses a path id; a malformed id is indistinguishable from an unknown one. */
     public static UUID parseId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.notFound("Ticket " + raw);
-        }
+        return Ids.parse(raw, "Ticket");
     }
 }
