@@ -74,5 +74,4 @@ public class OrganizationGraphQLApi {
             @Name("input") @NonNull MemberInput input) {
         return organizations.addMember(callers.current(), Ids.parse(organizationId, "Organization"), input);
     }
-
 }

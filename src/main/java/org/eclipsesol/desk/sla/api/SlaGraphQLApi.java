@@ -127,5 +127,4 @@ public class SlaGraphQLApi {
                 })
                 .onFailure().transform(GraphQLErrorsInterceptor::translate);
     }
-
 }
