@@ -20,6 +20,18 @@ public interface DeskConfig {
 
     Seed seed();
 
+    /** How tokens are trusted (docs/security.md). */
+    Identity identity();
+
+    /** Per-caller request budgets shared by all replicas (docs/security.md). */
+    RateLimits rateLimits();
+
+    /** Limits on what one ticket or organization may accumulate. */
+    Quotas quotas();
+
+    /** GraphQL subscriptions held open at once. */
+    Subscriptions subscriptions();
+
     interface Db {
 
         /** The schema Flyway migrates and the application uses (DB_SCHEMA in prod). */
@@ -44,5 +56,72 @@ public interface DeskConfig {
         /** Demo data on start into an empty schema (dev mode). */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Identity {
+
+        /** An organization only from a verified e-mail ({@code email_verified: true}); off only in dev mode. */
+        @WithDefault("true")
+        boolean requireVerifiedEmail();
+
+        /** Refuse tokens that are not access tokens (Keycloak {@code typ: Bearer}, or an {@code at+jwt} header). */
+        @WithDefault("true")
+        boolean accessTokensOnly();
+
+        /** Opt-in: also take Support Desk roles from the {@code groups} claim (group names become roles). */
+        @WithDefault("false")
+        boolean rolesFromGroups();
+    }
+
+    interface RateLimits {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        Budget reads();
+
+        Budget writes();
+
+        Budget uploads();
+
+        Budget escalations();
+
+        /** Requests of the mail gateway to the intake endpoint. */
+        Budget intake();
+
+        /** Inbound messages per sender address. */
+        Budget intakeSender();
+    }
+
+    /** {@code limit} requests per {@code window}, refilled continuously (a burst of {@code limit} at most). */
+    interface Budget {
+
+        int limit();
+
+        Duration window();
+    }
+
+    interface Quotas {
+
+        @WithDefault("50")
+        int attachmentsPerTicket();
+
+        /** Bytes of attachments one organization may upload per UTC day. */
+        @WithDefault("512M")
+        io.quarkus.runtime.configuration.MemorySize attachmentBytesPerOrganizationPerDay();
+
+        /** Comments a client may add to one ticket per rolling hour. */
+        @WithDefault("30")
+        int clientCommentsPerTicketPerHour();
+    }
+
+    interface Subscriptions {
+
+        @WithDefault("10")
+        int perConnection();
+
+        /** Per caller on one replica. */
+        @WithDefault("25")
+        int perCaller();
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.client.OidcTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -30,12 +29,7 @@ class EmailIntakeTest {
 
     @BeforeAll
     static void fetchGatewayToken() {
-        OidcTestClient client = new OidcTestClient();
-        try {
-            gatewayToken = client.getClientAccessToken();
-        } finally {
-            client.close();
-        }
+        gatewayToken = org.eclipsesol.desk.support.Tokens.gateway();
     }
 
     private static RequestSpecification gateway() {

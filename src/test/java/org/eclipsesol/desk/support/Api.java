@@ -5,13 +5,13 @@ import static io.restassured.RestAssured.given;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.quarkus.test.oidc.client.OidcTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Real tokens from the built-in OIDC Dev Services (password grant) and request specs for each demo user.
- * Users and their roles are configured in application.properties (quarkus.oidc.devservices.roles.*).
+ * Signed access tokens for each demo user (see {@link Tokens}: shaped like the production realm's, verified by
+ * the application like any other) and request specs. Users and their roles are configured in
+ * application.properties (quarkus.oidc.devservices.roles.*, which dev mode's OIDC Dev Services use too).
  */
 public final class Api {
 
@@ -32,16 +32,17 @@ public final class Api {
     public static final String NOBODY = "nobody@eclipsesol.org";
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-    private static OidcTestClient client;
 
     private Api() {
     }
 
-    public static synchronized String token(String user) {
-        if (client == null) {
-            client = new OidcTestClient();
-        }
-        return TOKENS.computeIfAbsent(user, u -> client.getAccessToken(u, "any-password"));
+    public static String token(String user) {
+        return TOKENS.computeIfAbsent(user, Tokens::of);
+    }
+
+    /** A JSON request with the given raw bearer token (see {@link Tokens} for tokens with chosen claims). */
+    public static RequestSpecification withToken(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     /** A JSON request as {@code user}. */

@@ -493,7 +493,7 @@ public class TicketService {
         if (caller.isStaff()) {
             return;
         }
-        boolean own = caller.email() != null && caller.email().equalsIgnoreCase(ticket.requesterEmail);
+        boolean own = isRequester(caller, ticket);
         switch (target) {
             case CLOSED, CANCELLED -> {
                 if (!own) {
@@ -510,6 +510,18 @@ public class TicketService {
             }
             default -> throw ProblemException.forbidden("Clients may only confirm, cancel or reopen their tickets.");
         }
+    }
+
+    /**
+     * Whether the caller opened this ticket: the token subject decides. Only a ticket opened on someone's behalf
+     * (by staff, or by e-mail) has no requester subject; there the requester's e-mail counts, which a client can
+     * only reach with a verified address (see CallerResolver).
+     */
+    static boolean isRequester(Caller caller, TicketEntity ticket) {
+        if (ticket.requesterId != null) {
+            return ticket.requesterId.equals(caller.id());
+        }
+        return caller.email() != null && caller.email().equalsIgnoreCase(ticket.requesterEmail);
     }
 
     /** Applies an already checked status change with its side effects and history. */
