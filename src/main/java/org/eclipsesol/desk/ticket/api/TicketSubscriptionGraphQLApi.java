@@ -53,7 +53,8 @@ public class TicketSubscriptionGraphQLApi {
                     java.util.UUID ticketId = TicketAccess.parseId(id);
                     // Checked at subscribe time (NOT_FOUND ends the subscription) and again for every event below.
                     Multi<TicketChanged> mine = events.ticketChanges().filter(c -> c.ticketId().equals(ticketId))
-                            .filter(c -> TicketAccess.mayObserve(caller, c.organizationId()));
+                            .filter(c -> TicketAccess.mayObserve(caller, c.organizationId()))
+                            .filter(c -> !c.staffOnly() || caller.isStaff());
                     Uni<Void> visible = subscriptionCallers.read(() -> tickets.get(caller, ticketId)).replaceWithVoid();
                     return visible.onItem().transformToMulti(v -> mine)
                             .onItem().transformToUniAndConcatenate(c -> subscriptionCallers.read(() -> {

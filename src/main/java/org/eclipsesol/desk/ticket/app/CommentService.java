@@ -123,7 +123,12 @@ public class CommentService {
             // The client answered: the ticket is back with us and its clocks run again.
             tickets.applyStatus(caller, ticket, TicketStatus.IN_PROGRESS, now);
         }
-        // updatedAt makes the row dirty, so the version (the ETag) moves with every comment.
+        if (comment.internal) {
+            // Nothing a client can observe changes: not updatedAt, not the version (the ETag), no event for them.
+            changes.fire(new TicketChanged(ticket.id, ticket.organization.id, TicketChanged.INTERNAL_NOTE_ADDED));
+            return view(comment);
+        }
+        // updatedAt makes the row dirty, so the version (the ETag) moves with every public comment.
         ticket.updatedAt = now;
         sla.refresh(ticket, now);
         changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "COMMENTED"));

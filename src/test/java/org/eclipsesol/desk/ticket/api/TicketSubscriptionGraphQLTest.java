@@ -250,4 +250,38 @@ class TicketSubscriptionGraphQLTest {
         assertThat(message).isNotNull();
         assertThat(errorCode(message)).isEqualTo("UNAUTHENTICATED");
     }
+
+    /** The "what" of the next pushed ticketChanged, or null if none came within the timeout. */
+    private static String nextWhat(Connection connection, Duration timeout) throws InterruptedException {
+        JsonObject message = connection.next(timeout);
+        if (message == null) {
+            return null;
+        }
+        assertThat(message.getString("type")).isEqualTo("next");
+        return message.getJsonObject("payload").getJsonObject("data").getJsonObject("ticketChanged").getString("what");
+    }
+
+    @Test
+    void anInternalNoteIsPushedToStaffButNotToClients() throws Exception {
+        String id = Fixtures.clientTicket(ANA, "Noted quietly " + java.util.UUID.randomUUID(), "LOW").getString("id");
+        Connection ana = connect(ANA, false);
+        ana.subscribe("n1", TICKET_CHANGED, Map.of("id", id));
+        Connection tom = connect(TOM, false);
+        tom.subscribe("n2", TICKET_CHANGED, Map.of("id", id));
+        // Both subscriptions start asynchronously: a public comment that both receive proves they are live.
+        assertThat(commentUntilPushed(ana, id)).isNotNull();
+        while (nextWhat(tom, Duration.ofSeconds(2)) != null) {
+            // drain what the warm-up pushed to staff
+        }
+        while (ana.next(Duration.ofMillis(500)) != null) {
+            // and to the client
+        }
+
+        as(TOM).body(Map.of("body", "Do not tell the client yet", "internal", true))
+                .post("/api/v1/tickets/" + id + "/comments").then().statusCode(201);
+        assertThat(nextWhat(tom, Duration.ofSeconds(10))).isEqualTo("INTERNAL_NOTE_ADDED");
+        as(TOM).body(Map.of("body", "Public again")).post("/api/v1/tickets/" + id + "/comments").then().statusCode(201);
+        // The client's next event is the public comment: the note was never pushed to them.
+        assertThat(nextWhat(ana, Duration.ofSeconds(10))).isEqualTo("COMMENTED");
+    }
 }
