@@ -21,7 +21,11 @@ public enum ProblemType {
                                                                     "BAD_USER_INPUT"), UNPROCESSABLE(422, "unprocessable",
                                                                             "Unprocessable request",
                                                                             "BAD_USER_INPUT"), INTERNAL(500, "internal",
-                                                                                    "Internal error", "INTERNAL_SERVER_ERROR");
+                                                                                    "Internal error",
+                                                                                    "INTERNAL_SERVER_ERROR"), TOO_MANY_REQUESTS(
+                                                                                            429, "too-many-requests",
+                                                                                            "Too many requests",
+                                                                                            "RATE_LIMITED");
 
     private static final String BASE = "https://support-desk.eclipsesol.org/problems/";
 

@@ -42,6 +42,7 @@ class EmailIntakeTest {
         m.put("from", from);
         m.put("subject", subject);
         m.put("text", text);
+        m.put("authenticated", true);
         return m;
     }
 

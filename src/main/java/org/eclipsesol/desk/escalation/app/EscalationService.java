@@ -57,6 +57,16 @@ public class EscalationService {
         if (ticket.status.isFinal()) {
             throw ProblemException.conflict("A " + ticket.status + " ticket cannot be escalated.");
         }
+        // One escalation per level: while the current one is open, a repeat changes nothing (and e-mails nobody).
+        // The ticket row is locked, so two concurrent requests cannot both pass; a unique index backs this up.
+        EscalationEntity open = EscalationEntity
+                .<EscalationEntity>find("ticketId = ?1 and status <> 'CLOSED' order by level desc",
+                        ticket.id)
+                .firstResult();
+        if (open != null) {
+            throw ProblemException.conflict("This ticket is already escalated (level " + open.level + ", " + open.status
+                    + "); a supervisor handles it. It can be escalated again once that escalation is closed.");
+        }
         long previous = EscalationEntity.count("ticketId", ticket.id);
         EscalationEntity e = new EscalationEntity();
         e.id = UUID.randomUUID();

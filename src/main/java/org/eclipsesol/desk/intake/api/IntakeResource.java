@@ -34,13 +34,15 @@ public class IntakeResource {
     CallerResolver callers;
 
     @POST
-    @Operation(summary = "Inbound e-mail (mail-gateway only)", description = "New message → EMAIL ticket (201); [T-n] in the subject → comment; ESCALATE + [T-n] → escalation; same messageId again → 200 duplicate, nothing changes; unknown sender → 422, nothing changes.")
+    @Operation(summary = "Inbound e-mail (mail-gateway only)", description = "New message → EMAIL ticket (201); [T-n] in the subject → comment; ESCALATE + [T-n] → escalation; same messageId again → 200 duplicate, nothing changes; unknown sender or unauthenticated mail → 422, nothing changes; auto-submitted mail (autoSubmitted other than no) → 202, nothing changes.")
     public Response receive(EmailInput mail) {
         if (mail == null) {
             throw ProblemException.badRequest("An e-mail body is required.");
         }
         IntakeResult result = intake.receive(callers.current(), mail);
-        int status = "TICKET_OPENED".equals(result.outcome()) && !result.duplicate() ? 201 : 200;
+        int status = IntakeResult.IGNORED.equals(result.outcome())
+                ? 202
+                : "TICKET_OPENED".equals(result.outcome()) && !result.duplicate() ? 201 : 200;
         return Response.status(status).entity(result).build();
     }
 }

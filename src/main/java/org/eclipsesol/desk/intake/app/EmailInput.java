@@ -14,5 +14,7 @@ public record EmailInput(
         @Schema(examples = "Ana Alvarez <ana@acme.example>") @NotBlank @Size(max = 400) String from,
         @Size(max = 998) String subject,
         @Size(max = 100000) String text,
-        Instant receivedAt) {
+        Instant receivedAt,
+        @Schema(description = "The gateway's SPF/DKIM/DMARC verdict: mail without true is refused (422).") Boolean authenticated,
+        @Schema(description = "The Auto-Submitted header; anything but 'no' (auto-replies, bounces) is accepted with 202 and changes nothing.", examples = "auto-replied") @Size(max = 200) String autoSubmitted) {
 }

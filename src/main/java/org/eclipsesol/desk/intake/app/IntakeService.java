@@ -18,10 +18,12 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipsesol.desk.catalog.Category;
 import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.ServiceLine;
+import org.eclipsesol.desk.common.Instants;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.ProblemType;
 import org.eclipsesol.desk.customer.data.OrganizationEntity;
 import org.eclipsesol.desk.escalation.app.EscalationService;
+import org.eclipsesol.desk.limits.app.RateLimiter;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.security.OrganizationDirectory;
 import org.eclipsesol.desk.security.OrganizationRef;
@@ -42,7 +44,14 @@ import org.eclipsesol.desk.ticket.data.TicketEntity;
 public class IntakeService {
 
     private static final Pattern REFERENCE = Pattern.compile("\\[T-(\\d{1,18})]");
-    private static final Pattern ESCALATE = Pattern.compile("\\bESCALATE\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * ESCALATE as the subject's first word, after any reply/forward prefixes (Re:, Fwd:, Fw:, AW:, WG:) and the
+     * ticket reference: "Re: [T-10042] ESCALATE printer" escalates, "no need to escalate" does not.
+     */
+    private static final Pattern ESCALATE = Pattern.compile(
+            "^\\s*(?:(?:re|fwd?|aw|wg|tr)\\s*:\\s*|\\[T-\\d{1,18}]\\s*)*ESCALATE\\b", Pattern.CASE_INSENSITIVE);
+    /** The longest address the columns hold (requester_email, sender: varchar(320), RFC 5321's limit). */
+    static final int MAX_ADDRESS = 320;
     private static final Pattern ADDRESS = Pattern.compile("^\\s*(?:\"?([^\"<]*)\"?\\s*)?<([^<>\\s]+@[^<>\\s]+)>\\s*$");
     private static final Pattern BARE = Pattern.compile("^\\s*([^<>\\s]+@[^<>\\s]+\\.[^<>\\s]+)\\s*$");
 
@@ -67,13 +76,30 @@ public class IntakeService {
     @Inject
     TicketAccess access;
 
+    @Inject
+    RateLimiter limiter;
+
     @Transactional
     public IntakeResult receive(Caller gateway, @Valid @NotNull EmailInput mail) {
         if (!gateway.has(Role.MAIL_GATEWAY)) {
             throw ProblemException.forbidden("Only the mail gateway may post inbound e-mail.");
         }
+        if (isAutomatic(mail.autoSubmitted())) {
+            // Auto-replies and bounces never act: answering them is how mail loops start.
+            return new IntakeResult(IntakeResult.IGNORED, null, null, false);
+        }
+        if (!Boolean.TRUE.equals(mail.authenticated())) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "The message did not pass the gateway's sender authentication (SPF/DKIM/DMARC); nothing was done.");
+        }
         String[] sender = parseSender(mail.from());
         String address = sender[1];
+        if (address.length() > MAX_ADDRESS || (sender[0] != null && sender[0].length() > 200)) {
+            throw ProblemException.invalid("from", "the address may have at most " + MAX_ADDRESS
+                    + " characters and the name at most 200");
+        }
+        Instants.inRange("receivedAt", mail.receivedAt());
+        limiter.require("intake-sender", address, "Too many messages from " + address + ".");
         OrganizationRef org = directory.organizationOf(address);
         if (org == null) {
             throw new ProblemException(ProblemType.UNPROCESSABLE,
@@ -118,6 +144,15 @@ public class IntakeService {
                 .setParameter("outcome", result.outcome()).setParameter("ticket", result.ticketId())
                 .setParameter("id", mail.messageId().trim()).executeUpdate();
         return result;
+    }
+
+    /** RFC 3834: a missing header or "no" means a person wrote it; anything else was sent automatically. */
+    static boolean isAutomatic(String autoSubmitted) {
+        if (autoSubmitted == null || autoSubmitted.isBlank()) {
+            return false;
+        }
+        String value = autoSubmitted.split(";")[0].trim();
+        return !value.equalsIgnoreCase("no");
     }
 
     private IntakeResult previous(String messageId) {

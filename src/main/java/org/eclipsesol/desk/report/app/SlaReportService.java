@@ -102,9 +102,10 @@ public class SlaReportService {
         String value = text.trim();
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+                return org.eclipsesol.desk.common.Instants.inRange(field,
+                        LocalDate.parse(value).atStartOfDay(zone).toInstant());
             }
-            return OffsetDateTime.parse(value).toInstant();
+            return org.eclipsesol.desk.common.Instants.inRange(field, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date (2026-11-01) or an ISO-8601 instant with offset");
         }

@@ -151,6 +151,7 @@ public class SlaPolicyService {
         caller.requireSupervisor();
         Set<java.time.LocalDate> seen = new HashSet<>();
         for (int i = 0; i < holidays.size(); i++) {
+            org.eclipsesol.desk.common.Instants.inRange("[" + i + "].date", holidays.get(i).date());
             if (!seen.add(holidays.get(i).date())) {
                 throw ProblemException.invalid("[" + i + "].date", "appears twice");
             }
@@ -214,6 +215,7 @@ public class SlaPolicyService {
     }
 
     public QuoteView quote(Caller caller, Priority priority, Instant openedAt, UUID organizationId) {
+        org.eclipsesol.desk.common.Instants.inRange("openedAt", openedAt);
         caller.requireTicketUser();
         if (priority == null) {
             throw ProblemException.invalid("priority", "is required");

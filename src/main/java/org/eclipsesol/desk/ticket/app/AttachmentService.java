@@ -46,6 +46,9 @@ public class AttachmentService {
     @Inject
     Event<TicketChanged> changes;
 
+    @Inject
+    org.eclipsesol.desk.common.DeskConfig config;
+
     public List<AttachmentView> list(Caller caller, UUID ticketId) {
         TicketEntity ticket = access.visible(caller, ticketId);
         return listOf(List.of(ticket.id)).getOrDefault(ticket.id, List.of());
@@ -98,6 +101,7 @@ public class AttachmentService {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The file's content is not " + type + ".");
         }
         Instant now = clock.instant();
+        checkQuotas(ticket, data.length, now);
         AttachmentEntity a = new AttachmentEntity();
         a.id = UUID.randomUUID();
         a.ticketId = ticket.id;
@@ -114,6 +118,35 @@ public class AttachmentService {
         changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "ATTACHMENT_ADDED"));
         return new AttachmentView(a.id, a.ticketId, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedBy,
                 a.createdAt, downloadUrl(a.ticketId, a.id));
+    }
+
+    /**
+     * At most {@code desk.quotas.attachments-per-ticket} files on a ticket (409: no retry helps), and at most
+     * {@code desk.quotas.attachment-bytes-per-organization-per-day} bytes per organization per UTC day (429 until
+     * midnight UTC). The day's counter moves in the upload's transaction, in one statement that refuses to pass the
+     * quota, so concurrent uploads cannot overshoot it together.
+     */
+    private void checkQuotas(TicketEntity ticket, long bytes, Instant now) {
+        int perTicket = config.quotas().attachmentsPerTicket();
+        if (AttachmentEntity.count("ticketId", ticket.id) >= perTicket) {
+            throw ProblemException.conflict("A ticket may have at most " + perTicket + " attachments.");
+        }
+        long max = config.quotas().attachmentBytesPerOrganizationPerDay().asLongValue();
+        java.time.LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        int counted = bytes > max
+                ? 0
+                : em.createNativeQuery("""
+                        insert into organization_upload_day as u (organization_id, day, bytes) values (:org, :day, :bytes)
+                        on conflict (organization_id, day) do update set bytes = u.bytes + excluded.bytes
+                         where u.bytes + excluded.bytes <= :max
+                        """).setParameter("org", ticket.organization.id).setParameter("day", day).setParameter("bytes", bytes)
+                        .setParameter("max", max).executeUpdate();
+        if (counted == 0) {
+            long untilMidnight = java.time.Duration.between(now, day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC))
+                    .toSeconds();
+            throw new org.eclipsesol.desk.limits.app.RateLimitedException("Your organization has uploaded its "
+                    + max / (1024 * 1024) + " MiB of attachments for today (UTC).", untilMidnight, null);
+        }
     }
 
     public AttachmentContent download(Caller caller, UUID ticketId, UUID attachmentId) {

@@ -50,6 +50,9 @@ public class CommentService {
     @Inject
     Event<TicketChanged> changes;
 
+    @Inject
+    org.eclipsesol.desk.common.DeskConfig config;
+
     public Page<CommentView> comments(Caller caller, UUID ticketId, Integer limit, String cursor) {
         TicketEntity ticket = access.visible(caller, ticketId);
         return commentsOf(caller, List.of(ticket.id), limit, cursor).getOrDefault(ticket.id, new Page<>(List.of(), null));
@@ -104,6 +107,9 @@ public class CommentService {
             throw ProblemException.conflict("A " + ticket.status + " ticket takes no more comments.");
         }
         Instant now = clock.instant();
+        if (!caller.isStaff()) {
+            checkClientCommentQuota(ticket, now);
+        }
         CommentEntity comment = new CommentEntity();
         comment.id = UUID.randomUUID();
         comment.ticketId = ticket.id;
@@ -133,6 +139,29 @@ public class CommentService {
         sla.refresh(ticket, now);
         changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "COMMENTED"));
         return view(comment);
+    }
+
+    /**
+     * Clients add at most {@code desk.quotas.client-comments-per-ticket-per-hour} comments to one ticket per rolling
+     * hour (the ticket row is locked, so this count is exact); 429 until the oldest of them leaves the hour.
+     */
+    private void checkClientCommentQuota(TicketEntity ticket, Instant now) {
+        int max = config.quotas().clientCommentsPerTicketPerHour();
+        Instant since = now.minus(java.time.Duration.ofHours(1));
+        List<Instant> recent = em
+                .createQuery(
+                        """
+                                select c.createdAt from CommentEntity c where c.ticketId = :id and c.authorStaff = false and c.createdAt > :since
+                                order by c.createdAt desc""",
+                        Instant.class)
+                .setParameter("id", ticket.id).setParameter("since", since)
+                .setMaxResults(max).getResultList();
+        if (recent.size() >= max) {
+            long retryAfter = java.time.Duration.between(now, recent.get(max - 1).plus(java.time.Duration.ofHours(1)))
+                    .toSeconds() + 1;
+            throw new org.eclipsesol.desk.limits.app.RateLimitedException(
+                    "At most " + max + " client comments per ticket per hour.", retryAfter, null);
+        }
     }
 
     public Page<EventView> events(Caller caller, UUID ticketId, Integer limit, String cursor) {

@@ -89,6 +89,7 @@ public class TicketService {
         }
         Instant now = clock.instant();
         Instant openedAt = input.openedAt() == null ? now : input.openedAt();
+        org.eclipsesol.desk.common.Instants.inRange("openedAt", openedAt);
         if (openedAt.isAfter(now)) {
             throw ProblemException.invalid("openedAt", "must not be in the future");
         }

@@ -56,6 +56,8 @@ public class TimeEntryService {
         caller.requireStaff();
         TicketEntity ticket = access.forUpdate(caller, ticketId);
         Instant now = clock.instant();
+        org.eclipsesol.desk.common.Instants.inRange("startedAt", input.startedAt());
+        org.eclipsesol.desk.common.Instants.inRange("endedAt", input.endedAt());
         if (!input.endedAt().isAfter(input.startedAt())) {
             throw ProblemException.invalid("endedAt", "must be after startedAt");
         }
