@@ -27,8 +27,11 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RateLimitHandler {
 
-    /** After Quarkus' authentication filters (so the deferred identity is there), before any endpoint. */
-    static final int ORDER = 500;
+    /**
+     * After Quarkus' authentication and authorization filters (orders -200 and -100, so the deferred identity is
+     * there), before any endpoint (GraphQL's route comes early).
+     */
+    static final int ORDER = -50;
     private static final Pattern UPLOAD = Pattern.compile("^/api/v1/tickets/[^/]+/attachments/?$");
     private static final Pattern ESCALATE = Pattern.compile("^/api/v1/tickets/[^/]+/escalations/?$");
 
