@@ -71,10 +71,13 @@ public class ReportResource {
         csv.append("\r\n");
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula. */
+    /**
+     * RFC 4180 quoting; a leading =, +, -, @, TAB or CR is defused (OWASP CSV injection) so spreadsheets do not run
+     * it as a formula.
+     */
     static String cell(String value) {
         String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         return "\"" + v.replace("\"", "\"\"") + "\"";
