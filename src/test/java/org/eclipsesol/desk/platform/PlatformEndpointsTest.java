@@ -1,13 +1,17 @@
 package org.eclipsesol.desk.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
+
 import org.eclipsesol.desk.support.Api;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** OpenAPI, health (with the database readiness check), metrics, and problem+json for unknown paths and huge bodies. */
@@ -24,17 +28,29 @@ class PlatformEndpointsTest {
                 .body("components.schemas.TicketView.properties.number.examples", hasItem("T-10042"));
     }
 
+    /** The management interface (health, metrics): a port of its own, random in tests; paths under its /q root. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
     void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        given().get("/q/metrics").then().statusCode(200)
+    void prometheusMetricsAreExposedOnTheManagementPortOnly() {
+        assertThat(metrics.getPort()).isNotEqualTo(io.restassured.RestAssured.port);
+        assertThat(metrics.getPath()).isEqualTo("/q/metrics");
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("http_server_requests_seconds"));
+        // The public port does not serve them (business counters), nor health.
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test
