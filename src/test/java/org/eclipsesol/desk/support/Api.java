@@ -2,11 +2,16 @@ package org.eclipsesol.desk.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Signed access tokens for each demo user (see {@link Tokens}: shaped like the production realm's, verified by
@@ -31,13 +36,34 @@ public final class Api {
     /** Authenticated, but with none of Support Desk's roles. */
     public static final String NOBODY = "nobody@eclipsesol.org";
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** A cached token is replaced this long before it expires, so no request carries one that expires in flight. */
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
+
+    private record CachedToken(String value, Instant expiresAt) {
+    }
 
     private Api() {
     }
 
-    public static String token(String user) {
-        return TOKENS.computeIfAbsent(user, Tokens::of);
+    /**
+     * A signed access token for {@code user}, cached until shortly before its {@code exp} (real time: the token
+     * check uses the wall clock, not the application's test clock).
+     */
+    public static synchronized String token(String user) {
+        CachedToken cached = TOKENS.get(user);
+        if (cached == null || Instant.now().plus(RENEW_BEFORE_EXPIRY).isAfter(cached.expiresAt())) {
+            String value = Tokens.of(user);
+            cached = new CachedToken(value, expiryOf(value));
+            TOKENS.put(user, cached);
+        }
+        return cached.value();
+    }
+
+    private static Instant expiryOf(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return Instant.ofEpochSecond(new JsonObject(payload).getLong("exp"));
     }
 
     /** A JSON request with the given raw bearer token (see {@link Tokens} for tokens with chosen claims). */
