@@ -32,6 +32,16 @@ public interface DeskConfig {
     /** GraphQL subscriptions held open at once. */
     Subscriptions subscriptions();
 
+    /** GraphQL limits beyond SmallRye's own (read by GraphQLLimitsAndCodes through the config API). */
+    Graphql graphql();
+
+    interface Graphql {
+
+        /** The weighted cost a query may have (GRAPHQL_MAX_COST). */
+        @WithDefault("30000")
+        int maxCost();
+    }
+
     interface Db {
 
         /** The schema Flyway migrates and the application uses (DB_SCHEMA in prod). */

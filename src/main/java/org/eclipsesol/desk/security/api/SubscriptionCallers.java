@@ -1,18 +1,30 @@
 package org.eclipsesol.desk.security.api;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipsesol.desk.common.DeskConfig;
+import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.ProblemType;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.security.CallerResolver;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -44,21 +56,90 @@ public class SubscriptionCallers {
         });
     }
 
+    @Inject
+    DeskConfig config;
+
+    /** Open subscriptions per caller (token subject) on this replica. */
+    private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
+    /**
+     * Open subscriptions per WebSocket connection: each connection authenticates once (upgrade header or
+     * connection_init), so its identity instance stands for the connection; weak keys go with the connection.
+     */
+    private final Map<SecurityIdentity, AtomicInteger> perConnection = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * A subscription of the WebSocket's caller, counted against {@code desk.subscriptions.per-connection} and
+     * {@code per-caller}: one over either cap fails at once (RATE_LIMITED); its slot is freed when it ends.
+     */
+    public <T> Multi<T> subscribe(Function<Caller, Multi<T>> body) {
+        Uni<SecurityIdentity> identity = identities.getDeferredIdentity();
+        return identity.emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToMulti(id -> {
+            if (id == null || id.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            Caller caller = inRequestContext(() -> {
+                identities.setIdentity(id);
+                return callers.current();
+            });
+            Runnable release = reserve(id, caller.id());
+            try {
+                return body.apply(caller).onTermination().invoke(release);
+            } catch (RuntimeException e) {
+                release.run();
+                throw e;
+            }
+        });
+    }
+
+    private Runnable reserve(SecurityIdentity connection, String callerId) {
+        int connectionCap = config.subscriptions().perConnection();
+        int callerCap = config.subscriptions().perCaller();
+        AtomicInteger onConnection = perConnection.computeIfAbsent(connection, k -> new AtomicInteger());
+        if (onConnection.incrementAndGet() > connectionCap) {
+            onConnection.decrementAndGet();
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                    "At most " + connectionCap + " subscriptions per connection; complete one first.");
+        }
+        AtomicInteger ofCaller = perCaller.computeIfAbsent(callerId, k -> new AtomicInteger());
+        if (ofCaller.incrementAndGet() > callerCap) {
+            ofCaller.decrementAndGet();
+            onConnection.decrementAndGet();
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                    "At most " + callerCap + " subscriptions per caller; complete one first.");
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                onConnection.decrementAndGet();
+                ofCaller.decrementAndGet();
+            }
+        };
+    }
+
     /** Runs a read on a worker thread, in a fresh request context (its own EntityManager). */
     public <T> Uni<T> read(Supplier<T> work) {
         return Uni.createFrom().item(() -> inRequestContext(work)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /**
+     * Runs in a request context of its own. Context propagation hands a worker the WebSocket connection's request
+     * context, which every subscription (and every event) of that connection would otherwise share, with one
+     * EntityManager used from several threads at once; each read gets a fresh one instead.
+     */
     private static <T> T inRequestContext(Supplier<T> work) {
         ManagedContext context = Arc.container().requestContext();
-        if (context.isActive()) {
-            return work.get();
+        InjectableContext.ContextState propagated = context.getStateIfActive();
+        if (propagated != null) {
+            context.deactivate();
         }
         context.activate();
         try {
             return work.get();
         } finally {
             context.terminate();
+            if (propagated != null) {
+                context.activate(propagated);
+            }
         }
     }
 }

@@ -116,15 +116,14 @@ public class SlaGraphQLApi {
     @Description("AT_RISK and BREACHED moments as they happen: staff hear about every ticket, a client about their "
             + "organization's only.")
     public Multi<SlaAlert> slaAlerts(@Name("kinds") @DefaultValue("[\"AT_RISK\",\"BREACHED\"]") List<String> kinds) {
-        return subscriptionCallers.current()
-                .onItem().transformToMulti(caller -> {
-                    caller.requireTicketUser();
-                    return events.slaAlerts()
-                            .filter(a -> TicketAccess.mayObserve(caller, a.organizationId()))
-                            .filter(a -> kinds == null || kinds.contains(a.kind()))
-                            .map(a -> new SlaAlert(a.ticketId().toString(), a.ticketNumber(), a.target(), a.kind(),
-                                    a.firedAt(), a.dueAt()));
-                })
+        return subscriptionCallers.subscribe(caller -> {
+            caller.requireTicketUser();
+            return events.slaAlerts()
+                    .filter(a -> TicketAccess.mayObserve(caller, a.organizationId()))
+                    .filter(a -> kinds == null || kinds.contains(a.kind()))
+                    .map(a -> new SlaAlert(a.ticketId().toString(), a.ticketNumber(), a.target(), a.kind(),
+                            a.firedAt(), a.dueAt()));
+        })
                 .onFailure().transform(GraphQLErrorsInterceptor::translate);
     }
 }

@@ -48,24 +48,23 @@ public class TicketSubscriptionGraphQLApi {
     @Description("Changes to one ticket as they are committed (REST, GraphQL, e-mail or the SLA monitor), each with the "
             + "ticket as the subscriber may see it. An invisible or unknown id fails with NOT_FOUND.")
     public Multi<TicketChange> ticketChanged(@Name("id") @NonNull @Id String id) {
-        return subscriptionCallers.current()
-                .onItem().transformToMulti(caller -> {
-                    java.util.UUID ticketId = TicketAccess.parseId(id);
-                    // Checked at subscribe time (NOT_FOUND ends the subscription) and again for every event below.
-                    Multi<TicketChanged> mine = events.ticketChanges().filter(c -> c.ticketId().equals(ticketId))
-                            .filter(c -> TicketAccess.mayObserve(caller, c.organizationId()))
-                            .filter(c -> !c.staffOnly() || caller.isStaff());
-                    Uni<Void> visible = subscriptionCallers.read(() -> tickets.get(caller, ticketId)).replaceWithVoid();
-                    return visible.onItem().transformToMulti(v -> mine)
-                            .onItem().transformToUniAndConcatenate(c -> subscriptionCallers.read(() -> {
-                                try {
-                                    return new TicketChange(c.ticketId().toString(), c.what(), clock.instant(),
-                                            tickets.get(caller, c.ticketId()));
-                                } catch (ProblemException gone) {
-                                    return null;
-                                }
-                            }));
-                })
+        return subscriptionCallers.subscribe(caller -> {
+            java.util.UUID ticketId = TicketAccess.parseId(id);
+            // Checked at subscribe time (NOT_FOUND ends the subscription) and again for every event below.
+            Multi<TicketChanged> mine = events.ticketChanges().filter(c -> c.ticketId().equals(ticketId))
+                    .filter(c -> TicketAccess.mayObserve(caller, c.organizationId()))
+                    .filter(c -> !c.staffOnly() || caller.isStaff());
+            Uni<Void> visible = subscriptionCallers.read(() -> tickets.get(caller, ticketId)).replaceWithVoid();
+            return visible.onItem().transformToMulti(v -> mine)
+                    .onItem().transformToUniAndConcatenate(c -> subscriptionCallers.read(() -> {
+                        try {
+                            return new TicketChange(c.ticketId().toString(), c.what(), clock.instant(),
+                                    tickets.get(caller, c.ticketId()));
+                        } catch (ProblemException gone) {
+                            return null;
+                        }
+                    }));
+        })
                 .onFailure().transform(GraphQLErrorsInterceptor::translate);
     }
 }

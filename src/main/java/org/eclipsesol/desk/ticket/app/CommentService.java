@@ -59,12 +59,44 @@ public class CommentService {
     }
 
     /**
-     * Comments of several tickets in one statement (GraphQL batches nested fields through this); the page
-     * limit applies per ticket when one ticket is asked for.
+     * Comments of several tickets in one statement (GraphQL batches nested fields through this), at most
+     * {@code limit} per ticket: the limit reaches SQL (a keyset page for one ticket, a window function per ticket
+     * for several), so a ticket with thousands of comments costs one page, never a list in memory.
      */
     public java.util.Map<UUID, Page<CommentView>> commentsOf(Caller caller, List<UUID> ticketIds, Integer limit,
             String cursor) {
         int size = Cursors.limit(limit == null ? 100 : limit);
+        java.util.Map<UUID, List<CommentEntity>> grouped = new java.util.LinkedHashMap<>();
+        for (UUID id : ticketIds) {
+            grouped.put(id, new ArrayList<>());
+        }
+        List<CommentEntity> rows;
+        if (ticketIds.size() == 1 || cursor != null) {
+            rows = onePage(caller, ticketIds, size, cursor);
+        } else if (ticketIds.isEmpty()) {
+            rows = List.of();
+        } else {
+            @SuppressWarnings("unchecked")
+            List<CommentEntity> perTicket = em.createNativeQuery("""
+                    select c.* from ticket_comment c where c.id in (
+                      select r.id from (select id, row_number() over (partition by ticket_id order by created_at, id) as n
+                                          from ticket_comment where ticket_id in (:ids) and (internal = false or :staff)) r
+                       where r.n <= :rows)
+                    order by c.ticket_id, c.created_at, c.id""", CommentEntity.class).setParameter("ids", ticketIds)
+                    .setParameter("staff", caller.isStaff()).setParameter("rows", size + 1).getResultList();
+            rows = perTicket;
+        }
+        for (CommentEntity c : rows) {
+            grouped.get(c.ticketId).add(c);
+        }
+        java.util.Map<UUID, Page<CommentView>> pages = new java.util.HashMap<>();
+        grouped.forEach((id, list) -> pages.put(id, Page.of(list, size, CommentService::view,
+                last -> Cursors.encode(last.createdAt().toString(), last.id().toString()))));
+        return pages;
+    }
+
+    /** One keyset page (size + 1 rows, to tell whether another follows) of the comments of the given ticket(s). */
+    private List<CommentEntity> onePage(Caller caller, List<UUID> ticketIds, int size, String cursor) {
         String where = "c.ticketId in :ids" + (caller.isStaff() ? "" : " and c.internal = false");
         Instant afterAt = null;
         UUID afterId = null;
@@ -83,17 +115,7 @@ public class CommentService {
         if (afterAt != null) {
             query.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
         }
-        java.util.Map<UUID, List<CommentView>> grouped = new java.util.LinkedHashMap<>();
-        for (UUID id : ticketIds) {
-            grouped.put(id, new ArrayList<>());
-        }
-        for (CommentEntity c : query.getResultList()) {
-            grouped.get(c.ticketId).add(view(c));
-        }
-        java.util.Map<UUID, Page<CommentView>> pages = new java.util.HashMap<>();
-        grouped.forEach((id, list) -> pages.put(id, Page.of(list, size, c -> c,
-                last -> Cursors.encode(last.createdAt().toString(), last.id().toString()))));
-        return pages;
+        return query.setMaxResults(size + 1).getResultList();
     }
 
     @Transactional
@@ -201,16 +223,17 @@ public class CommentService {
         if (visible.isEmpty()) {
             return result;
         }
-        String where = "e.ticketId in :ids" + (caller.isStaff() ? "" : " and e.internal = false");
-        List<TicketEventEntity> rows = em
-                .createQuery("select e from TicketEventEntity e where " + where + " order by e.ticketId, e.id",
-                        TicketEventEntity.class)
-                .setParameter("ids", visible).getResultList();
+        // At most perTicket events per ticket, cut in SQL (window function), not after loading the whole history.
+        @SuppressWarnings("unchecked")
+        List<TicketEventEntity> rows = em.createNativeQuery("""
+                select e.* from ticket_event e where e.id in (
+                  select r.id from (select id, row_number() over (partition by ticket_id order by id) as n
+                                      from ticket_event where ticket_id in (:ids) and (internal = false or :staff)) r
+                   where r.n <= :rows)
+                order by e.ticket_id, e.id""", TicketEventEntity.class).setParameter("ids", visible)
+                .setParameter("staff", caller.isStaff()).setParameter("rows", perTicket).getResultList();
         for (TicketEventEntity e : rows) {
-            List<EventView> list = result.get(e.ticketId);
-            if (list.size() < perTicket) {
-                list.add(eventView(caller, e));
-            }
+            result.get(e.ticketId).add(eventView(caller, e));
         }
         return result;
     }

@@ -285,4 +285,64 @@ class TicketSubscriptionGraphQLTest {
         // The client's next event is the public comment: the note was never pushed to them.
         assertThat(nextWhat(ana, Duration.ofSeconds(10))).isEqualTo("COMMENTED");
     }
+
+    /** A connection as a caller with the given token, the token in the upgrade request. */
+    private Connection connectWithToken(String token) throws Exception {
+        HttpClient client = vertx.createHttpClient();
+        clients.add(client);
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphql.getHost()).setPort(graphql.getPort())
+                .setURI(graphql.getPath()).addSubProtocol("graphql-transport-ws").addHeader("Authorization", "Bearer " + token);
+        WebSocket ws = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Connection connection = new Connection(ws);
+        connection.send(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()));
+        assertThat(connection.next(Duration.ofSeconds(10)).getString("type")).isEqualTo("connection_ack");
+        return connection;
+    }
+
+    /** The first error pushed on the connection within the timeout, as {id, code}; null if none. */
+    private static String[] firstError(Connection connection, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            JsonObject m = connection.next(Duration.ofMillis(200));
+            if (m != null && ("error".equals(m.getString("type"))
+                    || ("next".equals(m.getString("type")) && m.getJsonObject("payload").containsKey("errors")))) {
+                return new String[]{m.getString("id"), errorCode(m)};
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void subscriptionsAreCappedPerConnectionAndPerCaller() throws Exception {
+        String id = Fixtures.clientTicket(ANA, "Watched a lot " + java.util.UUID.randomUUID(), "LOW").getString("id");
+        String token = org.eclipsesol.desk.support.Tokens.subject("watcher-" + java.util.UUID.randomUUID())
+                .email("watcher@acme.example", true).realmRoles(List.of("client")).sign();
+        Connection first = connectWithToken(token);
+        for (int i = 1; i <= 10; i++) {
+            first.subscribe("c" + i, TICKET_CHANGED, Map.of("id", id));
+        }
+        assertThat(firstError(first, Duration.ofSeconds(3))).as("ten on one connection are fine").isNull();
+        first.subscribe("c11", TICKET_CHANGED, Map.of("id", id));
+        assertThat(firstError(first, Duration.ofSeconds(10))).containsExactly("c11", "RATE_LIMITED");
+
+        // Completing one frees its slot.
+        first.send(new JsonObject().put("id", "c1").put("type", "complete"));
+        Thread.sleep(500);
+        first.subscribe("c12", TICKET_CHANGED, Map.of("id", id));
+        assertThat(firstError(first, Duration.ofSeconds(3))).isNull();
+
+        // The same caller on other connections: 25 in all.
+        Connection second = connectWithToken(token);
+        for (int i = 1; i <= 10; i++) {
+            second.subscribe("d" + i, TICKET_CHANGED, Map.of("id", id));
+        }
+        Connection third = connectWithToken(token);
+        for (int i = 1; i <= 5; i++) {
+            third.subscribe("e" + i, TICKET_CHANGED, Map.of("id", id));
+        }
+        assertThat(firstError(second, Duration.ofSeconds(3))).isNull();
+        assertThat(firstError(third, Duration.ofSeconds(1))).isNull();
+        third.subscribe("e6", TICKET_CHANGED, Map.of("id", id));
+        assertThat(firstError(third, Duration.ofSeconds(10))).containsExactly("e6", "RATE_LIMITED");
+    }
 }
