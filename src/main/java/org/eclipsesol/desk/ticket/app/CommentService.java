@@ -3,7 +3,11 @@ package org.eclipsesol.desk.ticket.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +23,6 @@ import org.eclipsesol.desk.common.Cursors;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.security.Caller;
-import org.eclipsesol.desk.sla.app.SlaService;
 import org.eclipsesol.desk.ticket.data.CommentEntity;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.eclipsesol.desk.ticket.data.TicketEventEntity;
@@ -42,10 +45,10 @@ public class CommentService {
     TicketHistory history;
 
     @Inject
-    TicketService tickets;
+    TicketLifecycle lifecycle;
 
     @Inject
-    SlaService sla;
+    TicketSlaService sla;
 
     @Inject
     Event<TicketChanged> changes;
@@ -56,12 +59,13 @@ public class CommentService {
     }
 
     /**
-     * Comments of several tickets in one statement (GraphQL batches nested fields through this); the page
-     * limit applies per ticket when one ticket is asked for.
+     * Comments of several tickets in two statements (GraphQL batches nested fields through this): the visibility
+     * check and the comments. The page limit applies per ticket when one ticket is asked for; tickets the caller
+     * may not see get an empty page.
      */
-    public java.util.Map<UUID, Page<CommentView>> commentsOf(Caller caller, List<UUID> ticketIds, Integer limit,
-            String cursor) {
+    public Map<UUID, Page<CommentView>> commentsOf(Caller caller, List<UUID> ticketIds, Integer limit, String cursor) {
         int size = Cursors.limit(limit == null ? 100 : limit);
+        Set<UUID> visible = access.visibleIds(caller, ticketIds);
         String where = "c.ticketId in :ids" + (caller.isStaff() ? "" : " and c.internal = false");
         Instant afterAt = null;
         UUID afterId = null;
@@ -75,19 +79,22 @@ public class CommentService {
             }
             where += " and (c.createdAt > :afterAt or (c.createdAt = :afterAt and c.id > :afterId))";
         }
-        var query = em.createQuery("select c from CommentEntity c where " + where + " order by c.ticketId, c.createdAt, c.id",
-                CommentEntity.class).setParameter("ids", ticketIds);
-        if (afterAt != null) {
-            query.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
-        }
-        java.util.Map<UUID, List<CommentView>> grouped = new java.util.LinkedHashMap<>();
+        Map<UUID, List<CommentView>> grouped = new LinkedHashMap<>();
         for (UUID id : ticketIds) {
             grouped.put(id, new ArrayList<>());
         }
-        for (CommentEntity c : query.getResultList()) {
-            grouped.get(c.ticketId).add(view(c));
+        if (!visible.isEmpty()) {
+            var query = em.createQuery(
+                    "select c from CommentEntity c where " + where + " order by c.ticketId, c.createdAt, c.id",
+                    CommentEntity.class).setParameter("ids", visible);
+            if (afterAt != null) {
+                query.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
+            }
+            for (CommentEntity c : query.getResultList()) {
+                grouped.get(c.ticketId).add(view(c));
+            }
         }
-        java.util.Map<UUID, Page<CommentView>> pages = new java.util.HashMap<>();
+        Map<UUID, Page<CommentView>> pages = new HashMap<>();
         grouped.forEach((id, list) -> pages.put(id, Page.of(list, size, c -> c,
                 last -> Cursors.encode(last.createdAt().toString(), last.id().toString()))));
         return pages;
@@ -117,16 +124,16 @@ public class CommentService {
         history.record(ticket, caller, now, comment.internal ? TicketEventType.INTERNAL_NOTE_ADDED : TicketEventType.COMMENTED,
                 null, null, null, comment.id.toString(), comment.internal);
         if (caller.isStaff() && !comment.internal && ticket.firstResponseAt == null) {
-            tickets.markResponded(caller, ticket, now, "public comment");
+            lifecycle.markResponded(caller, ticket, now, "public comment");
         }
         if (!caller.isStaff() && ticket.status == TicketStatus.WAITING_ON_CLIENT) {
             // The client answered: the ticket is back with us and its clocks run again.
-            tickets.applyStatus(caller, ticket, TicketStatus.IN_PROGRESS, now);
+            lifecycle.applyStatus(caller, ticket, TicketStatus.IN_PROGRESS, now);
         }
         // updatedAt makes the row dirty, so the version (the ETag) moves with every comment.
         ticket.updatedAt = now;
         sla.refresh(ticket, now);
-        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "COMMENTED"));
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, TicketChanged.What.COMMENTED));
         return view(comment);
     }
 
@@ -158,9 +165,9 @@ public class CommentService {
      * the visibility check and the events. Clients see no internal events; tickets the caller may not see
      * get an empty list.
      */
-    public java.util.Map<UUID, List<EventView>> eventsOf(Caller caller, List<UUID> ticketIds, int perTicket) {
-        java.util.Set<UUID> visible = access.visibleIds(caller, ticketIds);
-        java.util.Map<UUID, List<EventView>> result = new java.util.HashMap<>();
+    public Map<UUID, List<EventView>> eventsOf(Caller caller, List<UUID> ticketIds, int perTicket) {
+        Set<UUID> visible = access.visibleIds(caller, ticketIds);
+        Map<UUID, List<EventView>> result = new HashMap<>();
         for (UUID id : ticketIds) {
             result.put(id, new ArrayList<>());
         }
