@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.GraphQL;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ class SlaReportTest {
     private static String reportOrganization() {
         String org = as(SAM).body(Map.of("name", "Report Co " + UUID.randomUUID(), "emailDomains", List.of()))
                 .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         // Answered within its hour: response MET.
         String answered = Fixtures
                 .staffTicket(TOM, org, "a@report.example", "Answered", "CRITICAL", now.minus(10, ChronoUnit.MINUTES))
@@ -52,8 +53,8 @@ class SlaReportTest {
     void countsPerOrganizationWithExclusionsAndCancellationsApart() {
         String org = reportOrganization();
         JsonPath report = as(SAM).queryParam("groupBy", "organization")
-                .queryParam("from", Instant.now().minus(1, ChronoUnit.DAYS).toString())
-                .queryParam("to", Instant.now().plus(1, ChronoUnit.MINUTES).toString())
+                .queryParam("from", TestClock.now().minus(1, ChronoUnit.DAYS).toString())
+                .queryParam("to", TestClock.now().plus(1, ChronoUnit.MINUTES).toString())
                 .get("/api/v1/reports/sla").then().statusCode(200).extract().jsonPath();
         Map<String, Object> row = report.getMap("rows.find { it.key == '" + org + "' }");
         assertThat(row).isNotNull();

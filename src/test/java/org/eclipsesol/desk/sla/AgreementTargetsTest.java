@@ -5,12 +5,12 @@ import static org.eclipsesol.desk.support.Api.TOM;
 import static org.eclipsesol.desk.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +27,7 @@ class AgreementTargetsTest {
         String marker = "Agreement-" + UUID.randomUUID();
         // CRITICAL runs 24/7, so the figures do not depend on when the test runs.
         String id = Fixtures.staffTicket(TOM, orgId, "someone@agreement.example", marker, "CRITICAL",
-                Instant.now().minusSeconds(30 * 60)).getString("id");
+                TestClock.now().minusSeconds(30 * 60)).getString("id");
         as(TOM).get("/api/v1/tickets/" + id).then().body("sla.response.status", equalTo("ON_TRACK"))
                 .body("sla.targetSource", equalTo("POLICY"));
 

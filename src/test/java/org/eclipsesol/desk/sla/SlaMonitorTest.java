@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
 import org.eclipsesol.desk.ticket.app.SlaMonitor;
 import org.junit.jupiter.api.Test;
 
@@ -33,32 +34,26 @@ import io.restassured.path.json.JsonPath;
 /**
  * The SLA monitor: AT_RISK and BREACHED moments are recorded exactly once per target and ticket, however many
  * monitors run at once (the scheduled one runs every 2 s in the test profile besides the threads here), and a
- * resolution breach escalates the ticket.
+ * resolution breach escalates the ticket. Moments are crossed by advancing the test clock, never by waiting.
  */
 @QuarkusTest
 class SlaMonitorTest {
 
-    /** Seconds until the moments the tests wait for: enough to create the tickets first, on a busy machine. */
-    private static final long SOON = 8;
+    /** How far ahead of "now" the moments lie that the tests cross by advancing the clock. */
+    private static final Duration SOON = Duration.ofMinutes(2);
 
     @Inject
     SlaMonitor monitor;
-
-    private static Instant nowSeconds() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
 
     private static String critical(String title, Instant openedAt) {
         return Fixtures.staffTicket(TOM, Fixtures.acme(), ANA, title, "CRITICAL", openedAt).getString("id");
     }
 
-    /** Runs runOnce() on {@code threads} threads at once, {@code rounds} times, for at least {@code minimum}. */
-    private void hammer(int threads, int rounds, Duration minimum) throws Exception {
+    /** Runs runOnce() on {@code threads} threads at once, {@code rounds} times. */
+    private void hammer(int threads, int rounds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        Instant until = Instant.now().plus(minimum);
         try {
-            int round = 0;
-            while (round < rounds || Instant.now().isBefore(until)) {
+            for (int round = 0; round < rounds; round++) {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Integer>> runs = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {
@@ -71,8 +66,6 @@ class SlaMonitorTest {
                 for (Future<Integer> run : runs) {
                     assertThat(run.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0);
                 }
-                round++;
-                Thread.sleep(100);
             }
         } finally {
             pool.shutdownNow();
@@ -94,10 +87,10 @@ class SlaMonitorTest {
     @Test
     void concurrentMonitorsRecordEachMomentExactlyOnce() throws Exception {
         String tag = unique("Monitor once");
-        Instant now = nowSeconds();
-        Instant soon = now.plusSeconds(SOON);
+        Instant now = TestClock.nowSeconds();
+        Instant soon = now.plus(SOON);
         // CRITICAL runs 24/7: response 1h (at risk at 45 min), resolution 4h (at risk at 3h).
-        // These two cross a moment a few seconds from now, while the monitors run.
+        // These two cross a moment two minutes from now, when the clock is advanced past it.
         String turnsAtRisk = critical(tag + " turns at risk", soon.minus(45, ChronoUnit.MINUTES));
         String turnsBreached = critical(tag + " turns breached", soon.minus(60, ChronoUnit.MINUTES));
         assertThat(ticket(turnsAtRisk).getString("sla.response.status")).isEqualTo("ON_TRACK");
@@ -108,7 +101,13 @@ class SlaMonitorTest {
         String resolutionAtRisk = critical(tag + " 3h10", now.minus(190, ChronoUnit.MINUTES));
         String resolutionBreached = critical(tag + " 5h", now.minus(5, ChronoUnit.HOURS));
 
-        hammer(4, 5, Duration.between(Instant.now(), soon).plusSeconds(4));
+        hammer(4, 3);
+        // Before the clock passes their moments, these two have not alerted.
+        assertAlerts(turnsAtRisk, 0, 0, 0, 0);
+        assertAlerts(turnsBreached, 1, 0, 0, 0);
+
+        TestClock.advance(SOON.plusSeconds(1));
+        hammer(4, 5);
 
         assertAlerts(responseAtRisk, 1, 0, 0, 0);
         assertAlerts(responseBreached, 1, 1, 0, 0);
@@ -130,23 +129,26 @@ class SlaMonitorTest {
         assertThat(breach.get("detail")).isEqualTo("due " + soon);
 
         // More rounds change nothing.
-        hammer(4, 3, Duration.ZERO);
+        hammer(4, 3);
         assertAlerts(turnsBreached, 1, 1, 0, 0);
         assertAlerts(resolutionBreached, 1, 1, 1, 1);
     }
 
     @Test
     void aResolutionBreachEscalatesTheTicketOnce() throws Exception {
-        Instant soon = nowSeconds().plusSeconds(SOON);
-        // Answered, so only the resolution runs; it is breached a few seconds from now.
+        Instant soon = TestClock.nowSeconds().plus(SOON);
+        // Answered, so only the resolution runs; it is breached two minutes from now.
         String breachesSoon = critical(unique("Monitor escalate soon"), soon.minus(4, ChronoUnit.HOURS));
         as(TOM).body(Map.of("body", "On it", "internal", false)).post("/api/v1/tickets/" + breachesSoon + "/comments")
                 .then().statusCode(201);
         assertThat(ticket(breachesSoon).getBoolean("escalated")).isFalse();
         assertThat(ticket(breachesSoon).getString("sla.resolution.status")).isEqualTo("AT_RISK");
-        String breachedAtOpening = critical(unique("Monitor escalate 5h"), nowSeconds().minus(5, ChronoUnit.HOURS));
+        String breachedAtOpening = critical(unique("Monitor escalate 5h"), TestClock.nowSeconds().minus(5, ChronoUnit.HOURS));
 
-        hammer(4, 5, Duration.between(Instant.now(), soon).plusSeconds(4));
+        hammer(4, 3);
+        assertThat(ticket(breachesSoon).getBoolean("escalated")).as("not breached yet").isFalse();
+        TestClock.advance(SOON.plusSeconds(1));
+        hammer(4, 5);
 
         for (String id : List.of(breachedAtOpening, breachesSoon)) {
             JsonPath t = ticket(id);

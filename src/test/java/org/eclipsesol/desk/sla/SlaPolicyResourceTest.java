@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -158,10 +159,10 @@ class SlaPolicyResourceTest {
         String early = Fixtures.staffTicket(TOM, acme, "ana@acme.example", unique("Policy pin early"), "LOW", null)
                 .getString("id");
         String yesterday = Fixtures.staffTicket(TOM, acme, "ana@acme.example", unique("Policy pin logged later"), "LOW",
-                Instant.now().minus(1, ChronoUnit.DAYS)).getString("id");
+                TestClock.now().minus(1, ChronoUnit.DAYS)).getString("id");
         assertThat(SlaTestSupport.ticket(early).getInt("sla.policyVersion")).isEqualTo(last);
 
-        Instant before = Instant.now();
+        Instant before = TestClock.now();
         var created = as(SAM).body(v1Equivalent("Same targets, clarified wording")).post("/api/v1/sla/policies").then()
                 .statusCode(201).extract();
         JsonPath published = created.jsonPath();
@@ -170,7 +171,7 @@ class SlaPolicyResourceTest {
         assertThat(created.header("Location")).endsWith("/api/v1/sla/policies/" + version);
         assertThat(published.getString("publishedBy")).isEqualTo(SAM);
         assertThat(published.getString("note")).isEqualTo("Same targets, clarified wording");
-        assertThat(instant(published, "effectiveFrom")).isBetween(before.minusSeconds(5), Instant.now().plusSeconds(5));
+        assertThat(instant(published, "effectiveFrom")).isBetween(before.minusSeconds(5), TestClock.now().plusSeconds(5));
         assertThat(instant(published, "publishedAt")).isEqualTo(instant(published, "effectiveFrom"));
         assertThat(published.getMap("targets.LOW")).isEqualTo(target("BUSINESS_HOURS", "PT24H", "PT72H"));
         assertThat(currentVersion()).isEqualTo(version);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,23 @@ class SlaQuoteResourceTest {
 
     private List<Map<String, Object>> savedHolidays;
 
+    /**
+     * The quotes below are for fixed dates in November and December 2026, so the clock is fixed too: the week
+     * before them, when the policy in force is the one those dates get. Holidays are changed at the suite's own
+     * time, before the travel and after the return, since a holiday edit re-derives every open ticket's figures.
+     */
     @BeforeEach
-    void useUsHolidays() {
+    void useUsHolidaysInTheWeekBeforeTheQuotedDates() {
+        Fixtures.acme();
+        Fixtures.globex();
         savedHolidays = SlaTestSupport.holidays();
         SlaTestSupport.putHolidays(US_HOLIDAYS);
+        TestClock.set(at("2026-11-20T12:00:00-07:00"));
     }
 
     @AfterEach
-    void restoreHolidays() {
+    void comeBackAndRestoreHolidays() {
+        TestClock.reset();
         SlaTestSupport.putHolidays(savedHolidays);
     }
 
@@ -55,7 +65,6 @@ class SlaQuoteResourceTest {
 
     @Test
     void mediumOpenedFridayAfternoonIsDueMondayAfternoon() {
-        Fixtures.acme();
         JsonPath q = quote(as(ANA), "MEDIUM", "2026-11-27T16:00:00-07:00");
         assertThat(q.getString("priority")).isEqualTo("MEDIUM");
         assertThat(instant(q, "openedAt")).isEqualTo(at("2026-11-27T16:00:00-07:00"));
@@ -163,11 +172,11 @@ class SlaQuoteResourceTest {
 
     @Test
     void withoutOpenedAtTheQuoteIsForNow() {
-        Instant before = Instant.now();
+        Instant before = TestClock.now();
         JsonPath q = as(TOM).queryParam("priority", "CRITICAL").get("/api/v1/sla/quote").then().statusCode(200).extract()
                 .jsonPath();
         Instant openedAt = instant(q, "openedAt");
-        assertThat(openedAt).isBetween(before.minusSeconds(5), Instant.now().plusSeconds(5));
+        assertThat(openedAt).isBetween(before.minusSeconds(5), TestClock.now().plusSeconds(5));
         assertThat(instant(q, "response.dueAt")).isEqualTo(openedAt.plusSeconds(3600));
         assertThat(instant(q, "resolution.dueAt")).isEqualTo(openedAt.plusSeconds(4 * 3600));
     }

@@ -2,12 +2,17 @@ package org.eclipsesol.desk.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.test.oidc.client.OidcTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Real tokens from the built-in OIDC Dev Services (password grant) and request specs for each demo user.
@@ -31,17 +36,38 @@ public final class Api {
     /** Authenticated, but with none of Support Desk's roles. */
     public static final String NOBODY = "nobody@eclipsesol.org";
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** A cached token is replaced this long before it expires, so no request carries one that expires in flight. */
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
     private static OidcTestClient client;
+
+    private record CachedToken(String value, Instant expiresAt) {
+    }
 
     private Api() {
     }
 
+    /**
+     * A real access token for {@code user}, cached until shortly before its {@code exp} (real time: the identity
+     * provider and the token check use the wall clock, not the application's test clock).
+     */
     public static synchronized String token(String user) {
         if (client == null) {
             client = new OidcTestClient();
         }
-        return TOKENS.computeIfAbsent(user, u -> client.getAccessToken(u, "any-password"));
+        CachedToken cached = TOKENS.get(user);
+        if (cached == null || Instant.now().plus(RENEW_BEFORE_EXPIRY).isAfter(cached.expiresAt())) {
+            String value = client.getAccessToken(user, "any-password");
+            cached = new CachedToken(value, expiryOf(value));
+            TOKENS.put(user, cached);
+        }
+        return cached.value();
+    }
+
+    private static Instant expiryOf(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return Instant.ofEpochSecond(new JsonObject(payload).getLong("exp"));
     }
 
     /** A JSON request as {@code user}. */

@@ -17,6 +17,7 @@ import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.Matrix;
 import org.eclipsesol.desk.support.Persona;
 import org.eclipsesol.desk.support.Problems;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -232,7 +233,7 @@ class TicketAuthorizationTest {
     }
 
     static Map<String, Object> timeEntry() {
-        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
+        Instant end = TestClock.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
         return Map.of("startedAt", end.minus(30, ChronoUnit.MINUTES).toString(), "endedAt", end.toString(), "note",
                 "Remote session");
     }

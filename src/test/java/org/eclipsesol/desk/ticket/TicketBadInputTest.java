@@ -8,7 +8,6 @@ import static org.eclipsesol.desk.support.Api.as;
 import static org.eclipsesol.desk.support.Api.bare;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,6 +20,7 @@ import java.util.stream.Stream;
 import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.Problems;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,7 +81,7 @@ class TicketBadInputTest {
                 invalid("create: title too long", u -> as(ANA).body(ticket("title", "x".repeat(201))).post(tickets),
                         "title"),
                 invalid("create: openedAt in the future",
-                        u -> as(TOM).body(staffTicket("openedAt", Instant.now().plus(1, ChronoUnit.HOURS).toString()))
+                        u -> as(TOM).body(staffTicket("openedAt", TestClock.now().plus(1, ChronoUnit.HOURS).toString()))
                                 .post(tickets),
                         "openedAt"),
                 invalid("create: openedAt not a time", u -> as(TOM).body(staffTicket("openedAt", "yesterday")).post(tickets),
@@ -175,8 +175,8 @@ class TicketBadInputTest {
                                 .post(u + "/time-entries"),
                         "startedAt"),
                 invalid("time entry: ends in the future",
-                        u -> as(TOM).body(Map.of("startedAt", Instant.now().toString(), "endedAt",
-                                Instant.now().plus(2, ChronoUnit.HOURS).toString())).post(u + "/time-entries"),
+                        u -> as(TOM).body(Map.of("startedAt", TestClock.now().toString(), "endedAt",
+                                TestClock.now().plus(2, ChronoUnit.HOURS).toString())).post(u + "/time-entries"),
                         "endedAt"),
                 // --- attachments
                 problem("attachment: larger than 10 MiB",

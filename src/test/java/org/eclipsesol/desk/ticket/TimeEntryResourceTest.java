@@ -22,6 +22,7 @@ import java.util.Map;
 
 import org.eclipsesol.desk.sla.SlaTestSupport;
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ class TimeEntryResourceTest {
     @Test
     void invalidEntriesAre400() {
         String id = acmeTicket(unique("Time invalid"));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
         as(TOM).body(entry(denver("2026-11-17T11:00:00"), denver("2026-11-17T10:00:00"), null))
                 .post("/api/v1/tickets/" + id + "/time-entries").then().statusCode(400)
                 .body("violations[0].field", equalTo("endedAt"));

@@ -6,10 +6,8 @@ import static org.eclipsesol.desk.support.Api.TOM;
 import static org.eclipsesol.desk.support.GraphQL.query;
 import static org.eclipsesol.desk.support.GraphQL.vars;
 
-import jakarta.inject.Inject;
-
 import org.eclipsesol.desk.support.Fixtures;
-import org.hibernate.SessionFactory;
+import org.eclipsesol.desk.support.SqlStatements;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,14 +17,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class GraphQLLimitsTest {
 
-    @Inject
-    SessionFactory sessionFactory;
-
-    private long statementsOf(Runnable request) {
-        var statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        request.run();
-        return statistics.getPrepareStatementCount();
+    private static long statementsOf(Runnable request) {
+        return SqlStatements.preparedBy(request);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.eclipsesol.desk.support.Api.ANA;
 import static org.eclipsesol.desk.support.GraphQL.vars;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.GraphQL;
 import org.eclipsesol.desk.support.Persona;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,12 +88,14 @@ class GraphQLAuthorizationTest {
                                                                                                                                                                         t.id(),
                                                                                                                                                                         "input",
                                                                                                                                                                         Map.of("startedAt",
-                                                                                                                                                                                Instant.now()
+                                                                                                                                                                                TestClock
+                                                                                                                                                                                        .now()
                                                                                                                                                                                         .minus(2,
                                                                                                                                                                                                 ChronoUnit.HOURS)
                                                                                                                                                                                         .toString(),
                                                                                                                                                                                 "endedAt",
-                                                                                                                                                                                Instant.now()
+                                                                                                                                                                                TestClock
+                                                                                                                                                                                        .now()
                                                                                                                                                                                         .minus(1,
                                                                                                                                                                                                 ChronoUnit.HOURS)
                                                                                                                                                                                         .toString(),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,7 +127,7 @@ class TicketGraphQLTest {
                 mutation X($id: ID!, $input: TicketUpdateInput!) { updateTicket(id: $id, input: $input) { exclusion } }""",
                 vars("id", id, "input", Map.of("exclusion", "THIRD_PARTY", "exclusionNote", "Vendor outage")));
         assertThat(excluded.getString("data.updateTicket.exclusion")).isEqualTo("THIRD_PARTY");
-        Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
+        Instant end = TestClock.now().minus(1, ChronoUnit.HOURS);
         query(TOM, """
                 mutation Log($id: ID!, $input: TimeEntryInput!) { logTime(ticketId: $id, input: $input) { minutes } }""",
                 vars("id", id, "input", Map.of("startedAt", end.minus(30, ChronoUnit.MINUTES).toString(), "endedAt",

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.eclipsesol.desk.support.Api;
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,7 +190,7 @@ class TicketSubscriptionGraphQLTest {
         JsonObject alert = null;
         for (int i = 0; i < 10 && alert == null; i++) {
             opened.add(Fixtures.staffTicket(TOM, acme, ANA, "Server room flooded " + i, "CRITICAL",
-                    java.time.Instant.now().minus(Duration.ofMinutes(50))).getString("id"));
+                    TestClock.now().minus(Duration.ofMinutes(50))).getString("id"));
             for (JsonObject m = ana.next(Duration.ofSeconds(2)); m != null
                     && alert == null; m = ana.next(Duration.ofMillis(200))) {
                 if (!"next".equals(m.getString("type"))) {
@@ -225,7 +226,7 @@ class TicketSubscriptionGraphQLTest {
         String payload = new JsonObject().put("type", "alert").put("body", new JsonObject()
                 .put("ticketId", ticketId).put("ticketNumber", "T-1").put("organizationId", acme)
                 .put("target", "RESOLUTION").put("kind", "BREACHED")
-                .put("firedAt", java.time.Instant.now().toString()).put("dueAt", java.time.Instant.now().toString()))
+                .put("firedAt", TestClock.now().toString()).put("dueAt", TestClock.now().toString()))
                 .encode();
         JsonObject message = null;
         // The subscription starts asynchronously: repeat the notification until it is heard.
