@@ -22,8 +22,4 @@ public enum TicketStatus {
     public boolean isFinal() {
         return this == CLOSED || this == CANCELLED;
     }
-
-    public boolean isOpen() {
-        return this == NEW || this == IN_PROGRESS || this == WAITING_ON_CLIENT;
-    }
 }

@@ -34,13 +34,24 @@ public final class Cursors {
         return ProblemException.invalid("cursor", "is not a cursor this list issued");
     }
 
+    /** A page holds this many items unless the caller asks for another size. */
+    public static final int DEFAULT_LIMIT = 20;
+    /** No page holds more. */
+    public static final int MAX_LIMIT = 100;
+
+    /** The page size of a REST list ({@code ?limit=}). */
     public static int limit(Integer limit) {
-        if (limit == null) {
-            return 20;
+        return limit(limit, "limit");
+    }
+
+    /** The page size asked for in {@code parameter} (REST {@code limit}, GraphQL {@code first}), checked alike. */
+    public static int limit(Integer requested, String parameter) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
         }
-        if (limit < 1 || limit > 100) {
-            throw ProblemException.invalid("limit", "must be between 1 and 100");
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw ProblemException.invalid(parameter, "must be between 1 and " + MAX_LIMIT);
         }
-        return limit;
+        return requested;
     }
 }

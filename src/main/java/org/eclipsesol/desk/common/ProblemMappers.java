@@ -1,11 +1,15 @@
 package org.eclipsesol.desk.common;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -59,25 +63,13 @@ public class ProblemMappers {
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             // "addMember.input" is the whole (body) parameter: no body was sent at all.
             if (v.getPropertyPath().toString().split("\\.").length <= 2
-                    && v.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull) {
+                    && v.getConstraintDescriptor().getAnnotation() instanceof NotNull) {
                 return response(ProblemType.BAD_REQUEST, "A request body is required.", List.of(), uri);
             }
-            violations.add(new Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
+            violations.add(Violation.of(v));
         }
-        violations.sort(java.util.Comparator.comparing(Violation::field));
+        violations.sort(Comparator.comparing(Violation::field));
         return response(ProblemType.VALIDATION, "The request has invalid fields.", violations, uri);
-    }
-
-    /**
-     * "create.input.title" (method validation path) becomes "title"; container element nodes go, so
-     * "create.input.emailDomains[0].<list element>" becomes "emailDomains[0]".
-     */
-    static String fieldOf(String path) {
-        String[] parts = path.replaceAll("\\.<[^>]*>", "").split("\\.");
-        if (parts.length <= 2) {
-            return parts[parts.length - 1];
-        }
-        return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 
     @ServerExceptionMapper
@@ -201,14 +193,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response optimisticLock(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
         return response(ProblemType.PRECONDITION_FAILED, "The resource was changed by someone else; reload it and retry.",
                 List.of(), uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+        if (e instanceof IOException && "Request too large".equals(e.getMessage())) {
             // A chunked body beyond the HTTP limit: the HTTP layer has already answered 413.
             return response(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.", List.of(), uri);
         }

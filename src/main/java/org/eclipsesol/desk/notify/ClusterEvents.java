@@ -16,6 +16,7 @@ import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.sla.app.SlaAlertRaised;
 import org.eclipsesol.desk.ticket.app.TicketChanged;
 import org.jboss.logging.Logger;
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -122,7 +123,7 @@ public class ClusterEvents {
             Properties properties = new Properties();
             username.ifPresent(u -> properties.setProperty("user", u));
             password.ifPresent(p -> properties.setProperty("password", p));
-            try (Connection connection = new org.postgresql.Driver().connect(url, properties)) {
+            try (Connection connection = new Driver().connect(url, properties)) {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel());

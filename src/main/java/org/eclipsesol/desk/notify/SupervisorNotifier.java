@@ -33,13 +33,13 @@ public class SupervisorNotifier {
     DeskConfig config;
 
     void onEscalation(@Observes(during = TransactionPhase.AFTER_SUCCESS) EscalationRaised e) {
-        metrics.counter("desk.escalations", "source", e.source()).increment();
+        metrics.counter("desk.escalations", "source", e.source().name()).increment();
         send("[" + e.ticketNumber() + "] escalated (level " + e.level() + ")",
                 "Ticket " + e.ticketNumber() + " was escalated (" + e.source() + "): " + e.reason());
     }
 
     void onSlaAlert(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaAlertRaised a) {
-        metrics.counter("desk.sla.alerts", "target", a.target().name(), "kind", a.kind()).increment();
+        metrics.counter("desk.sla.alerts", "target", a.target().name(), "kind", a.kind().name()).increment();
         send("[" + a.ticketNumber() + "] " + a.target().name().toLowerCase() + " target " + a.kind(),
                 "Ticket " + a.ticketNumber() + ": the " + a.target().name().toLowerCase() + " target is " + a.kind()
                         + " (due " + a.dueAt() + ").");

@@ -5,11 +5,6 @@ public enum Role {
 
     CLIENT("client"), TECHNICIAN("technician"), SUPERVISOR("supervisor"), MAIL_GATEWAY("mail-gateway");
 
-    public static final String CLIENT_NAME = "client";
-    public static final String TECHNICIAN_NAME = "technician";
-    public static final String SUPERVISOR_NAME = "supervisor";
-    public static final String MAIL_GATEWAY_NAME = "mail-gateway";
-
     private final String claimValue;
 
     Role(String claimValue) {

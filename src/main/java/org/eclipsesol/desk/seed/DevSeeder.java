@@ -2,11 +2,14 @@ package org.eclipsesol.desk.seed;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +33,14 @@ import org.eclipsesol.desk.customer.app.OrganizationView;
 import org.eclipsesol.desk.customer.app.TargetPair;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.security.Role;
+import org.eclipsesol.desk.sla.app.HolidayService;
 import org.eclipsesol.desk.sla.app.HolidayView;
-import org.eclipsesol.desk.sla.app.SlaPolicyService;
 import org.eclipsesol.desk.ticket.app.CommentInput;
 import org.eclipsesol.desk.ticket.app.CommentService;
+import org.eclipsesol.desk.ticket.app.TicketCreation;
 import org.eclipsesol.desk.ticket.app.TicketInput;
 import org.eclipsesol.desk.ticket.app.TicketPatch;
-import org.eclipsesol.desk.ticket.app.TicketService;
+import org.eclipsesol.desk.ticket.app.TicketUpdates;
 import org.eclipsesol.desk.ticket.app.TicketView;
 import org.jboss.logging.Logger;
 
@@ -66,13 +70,16 @@ public class DevSeeder {
     OrganizationService organizations;
 
     @Inject
-    TicketService tickets;
+    TicketCreation tickets;
+
+    @Inject
+    TicketUpdates updates;
 
     @Inject
     CommentService comments;
 
     @Inject
-    SlaPolicyService policies;
+    HolidayService holidays;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.seed().enabled()) {
@@ -92,14 +99,14 @@ public class DevSeeder {
         Caller tom = staff("tom@eclipsesol.org", "Tom Technician", Role.TECHNICIAN);
         staff("tess@eclipsesol.org", "Tess Technician", Role.TECHNICIAN);
 
-        policies.putHolidays(sam, List.of(new HolidayView(java.time.LocalDate.of(2026, 11, 26), "Thanksgiving Day"),
-                new HolidayView(java.time.LocalDate.of(2026, 12, 25), "Christmas Day"),
-                new HolidayView(java.time.LocalDate.of(2027, 1, 1), "New Year's Day")));
+        holidays.putHolidays(sam, List.of(new HolidayView(LocalDate.of(2026, 11, 26), "Thanksgiving Day"),
+                new HolidayView(LocalDate.of(2026, 12, 25), "Christmas Day"),
+                new HolidayView(LocalDate.of(2027, 1, 1), "New Year's Day")));
 
         OrganizationView acme = organizations.create(sam, new OrganizationInput("Acme Dental", List.of("acme.example"), null));
         OrganizationView globex = organizations.create(sam, new OrganizationInput("Globex Logistics", List.of("globex.example"),
                 new AgreementInput(List.of(ServiceLine.MANAGED_IT, ServiceLine.PHONE_SYSTEMS, ServiceLine.BREAK_FIX),
-                        Map.of(Priority.HIGH, new TargetPair(java.time.Duration.ofHours(1), java.time.Duration.ofHours(8))))));
+                        Map.of(Priority.HIGH, new TargetPair(Duration.ofHours(1), Duration.ofHours(8))))));
         organizations.addMember(sam, acme.id(), new MemberInput("frank.contractor@gmail.example"));
 
         Instant now = clock.instant();
@@ -109,7 +116,7 @@ public class DevSeeder {
                 "Called in: all four front desk handsets show 'No service' since the power cut.", Priority.MEDIUM,
                 ServiceLine.PHONE_SYSTEMS, Category.TECHNICAL_ASSISTANCE, Channel.PHONE, null, null, acme.id(),
                 "ana@acme.example", lastFriday.toInstant()), null).ticket();
-        tickets.patch(tom, phone.id(), new TicketPatch(TicketStatus.IN_PROGRESS, null, null, Optional.of(tom.id()), null, null,
+        updates.patch(tom, phone.id(), new TicketPatch(TicketStatus.IN_PROGRESS, null, null, Optional.of(tom.id()), null, null,
                 null, null), null);
         comments.add(tom, phone.id(),
                 new CommentInput("We are checking the PBX remotely; a technician can come on site if needed.", false));
@@ -125,7 +132,7 @@ public class DevSeeder {
                 "New receptionist needs the clinic calendar on her phone.", Priority.LOW, ServiceLine.MANAGED_IT,
                 Category.USER_ASSISTANCE, Channel.EMAIL, null, null, acme.id(), "ana@acme.example", now.minusSeconds(3 * 3600)),
                 null).ticket();
-        tickets.patch(tom, printer.id(),
+        updates.patch(tom, printer.id(),
                 new TicketPatch(TicketStatus.WAITING_ON_CLIENT, null, null, null, null, null, null, null),
                 null);
         comments.add(tom, printer.id(), new CommentInput("Which phone model does she use?", false));
@@ -139,7 +146,7 @@ public class DevSeeder {
                 Category.TECHNICAL_ASSISTANCE, Channel.PORTAL, "Tunnel keepalive timeout", null, globex.id(),
                 "dan@globex.example",
                 now.minusSeconds(2 * 3600)), null).ticket();
-        tickets.patch(sam, vpn.id(), new TicketPatch(TicketStatus.RESOLVED, null, null, null, null, null, null, null), null);
+        updates.patch(sam, vpn.id(), new TicketPatch(TicketStatus.RESOLVED, null, null, null, null, null, null, null), null);
     }
 
     private Caller staff(String id, String name, Role... roles) {
@@ -147,7 +154,7 @@ public class DevSeeder {
                 insert into app_user (id, name, email, roles, last_seen_at) values (:id, :name, :id, :roles, now())
                 on conflict (id) do nothing
                 """).setParameter("id", id).setParameter("name", name)
-                .setParameter("roles", String.join(",", java.util.Arrays.stream(roles).map(Role::claimValue).toList()))
+                .setParameter("roles", String.join(",", Arrays.stream(roles).map(Role::claimValue).toList()))
                 .executeUpdate());
         return new Caller(id, name, id, EnumSet.copyOf(List.of(roles)), null);
     }

@@ -2,6 +2,7 @@ package org.eclipsesol.desk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,14 +11,23 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * Keeps the layering true: the SLA engine is plain Java; adapters (api) never touch entities (data);
- * entities know nothing of adapters or services; services know nothing of adapters.
+ * Keeps the layering true: features depend on each other in one order without cycles; the SLA engine is plain
+ * Java; adapters (api) never touch entities (data); entities know nothing of adapters or services; services know
+ * nothing of adapters.
  */
 class LayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.eclipsesol.desk");
+
+    @Test
+    void featuresAreFreeOfCycles() {
+        slices().matching("org.eclipsesol.desk.(*)..").should().beFreeOfCycles()
+                .because("features depend on each other in one order (see docs/architecture.md); a lower feature "
+                        + "reaches a higher one only through CDI events or interfaces it owns")
+                .check(CLASSES);
+    }
 
     @Test
     void slaEngineImportsOnlyTheJdk() {

@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipsesol.desk.sla.app.SlaMonitor;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.TestClock;
+import org.eclipsesol.desk.ticket.app.SlaMonitor;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

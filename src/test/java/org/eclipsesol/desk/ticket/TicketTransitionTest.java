@@ -194,7 +194,7 @@ class TicketTransitionTest {
                 .filteredOn(e -> ANA.equals(((Map<?, ?>) e.get("actor")).get("id"))).extracting(e -> e.get("type"))
                 .containsExactly("CREATED");
 
-        io.quarkus.arc.Arc.container().instance(org.eclipsesol.desk.ticket.app.TicketService.class).get()
+        io.quarkus.arc.Arc.container().instance(org.eclipsesol.desk.ticket.app.TicketLifecycle.class).get()
                 .closeExpiredResolutions();
 
         assertThat(Db.ticketState(id).get("status")).isEqualTo("CLOSED");

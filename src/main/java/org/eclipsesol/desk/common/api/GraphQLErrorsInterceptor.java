@@ -9,6 +9,7 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
@@ -55,12 +56,12 @@ public class GraphQLErrorsInterceptor {
         if (e instanceof ConstraintViolationException cve) {
             List<Violation> violations = new ArrayList<>();
             for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
-                violations.add(new Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
+                violations.add(Violation.of(v));
             }
             violations.sort(Comparator.comparing(Violation::field));
             return new GraphQLProblem(ProblemType.VALIDATION, "The request has invalid fields.", violations);
         }
-        if (e instanceof jakarta.persistence.OptimisticLockException) {
+        if (e instanceof OptimisticLockException) {
             return new GraphQLProblem(ProblemType.PRECONDITION_FAILED,
                     "The resource was changed by someone else; reload it and retry.", List.of());
         }
@@ -68,14 +69,5 @@ public class GraphQLErrorsInterceptor {
         LOG.errorf(e, "Unexpected GraphQL failure %s", reference);
         return new GraphQLProblem(ProblemType.INTERNAL, "An unexpected error occurred (reference " + reference + ").",
                 List.of());
-    }
-
-    /** "create.input.title" (method validation path) becomes "title", as in the REST problems. */
-    static String fieldOf(String path) {
-        String[] parts = path.split("\\.");
-        if (parts.length <= 2) {
-            return parts[parts.length - 1];
-        }
-        return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 }

@@ -68,7 +68,9 @@ public class GraphQLLimitsAndCodes implements EventingService {
         int items = 1;
         if (definition.getArgument("first") != null) {
             Object first = env.getArguments().get("first");
-            items = first instanceof Number n ? Math.max(1, Math.min(n.intValue(), GraphQLPaging.MAX)) : GraphQLPaging.DEFAULT;
+            items = first instanceof Number n
+                    ? Math.max(1, Math.min(n.intValue(), org.eclipsesol.desk.common.Cursors.MAX_LIMIT))
+                    : org.eclipsesol.desk.common.Cursors.DEFAULT_LIMIT;
         } else if (graphql.schema.GraphQLTypeUtil.isList(graphql.schema.GraphQLTypeUtil.unwrapNonNull(definition.getType()))
                 && !definition.getName().equals("edges") && !definition.getName().equals("nodes")) {
             items = NESTED_LIST_WEIGHT;

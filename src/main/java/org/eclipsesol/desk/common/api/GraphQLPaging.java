@@ -1,24 +1,15 @@
 package org.eclipsesol.desk.common.api;
 
-import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.Cursors;
 
-/** Page sizes of GraphQL connections: {@code first} defaults to 20 and may not exceed 100. */
+/** Page sizes of GraphQL connections: {@code first}, checked like REST's {@code limit} (default 20, at most 100). */
 public final class GraphQLPaging {
-
-    public static final int DEFAULT = 20;
-    public static final int MAX = 100;
 
     private GraphQLPaging() {
     }
 
     public static int first(Integer first) {
-        if (first == null) {
-            return DEFAULT;
-        }
-        if (first < 1 || first > MAX) {
-            throw ProblemException.invalid("first", "must be between 1 and " + MAX);
-        }
-        return first;
+        return Cursors.limit(first, "first");
     }
 
     public static String after(String after) {

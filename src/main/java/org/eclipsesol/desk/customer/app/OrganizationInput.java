@@ -10,11 +10,13 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
+import io.smallrye.graphql.api.Nullable;
+
 /** A new organization. Without an agreement it covers every service at the policy's targets. */
 @Input("OrganizationInput")
 @Description("A new organization. Without an agreement it covers every service at the policy's targets.")
 public record OrganizationInput(
         @NotBlank @Size(max = 200) String name,
-        @io.smallrye.graphql.api.Nullable @Size(max = 20) List<@NotBlank @Pattern(regexp = "^(?=.{1,253}$)([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,63}$", message = "must be an e-mail domain such as example.com") String> emailDomains,
+        @Nullable @Size(max = 20) List<@NotBlank @Pattern(regexp = "^(?=.{1,253}$)([a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,63}$", message = "must be an e-mail domain such as example.com") String> emailDomains,
         @Valid AgreementInput agreement) {
 }

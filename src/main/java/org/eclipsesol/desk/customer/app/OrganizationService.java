@@ -1,6 +1,7 @@
 package org.eclipsesol.desk.customer.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -12,7 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,10 +40,10 @@ public class OrganizationService {
     Clock clock;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     @Inject
-    org.eclipsesol.desk.sla.app.SlaPolicyService slaPolicies;
+    Event<AgreementChanged> agreementChanged;
 
     public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
         caller.requireTicketUser();
@@ -158,7 +161,7 @@ public class OrganizationService {
         em.flush();
         OrganizationView view = view(org);
         // Open tickets' targets follow the agreement; their stored SLA columns must follow at once too.
-        slaPolicies.refreshUnfrozenTickets(org.id);
+        agreementChanged.fire(new AgreementChanged(org.id));
         return view;
     }
 
@@ -196,8 +199,8 @@ public class OrganizationService {
     public static OrganizationView view(OrganizationEntity org) {
         Map<Priority, TargetPair> targets = new EnumMap<>(Priority.class);
         org.targetOverridesSorted().forEach((p, t) -> targets.put(p,
-                new TargetPair(java.time.Duration.ofSeconds(t.responseSeconds),
-                        java.time.Duration.ofSeconds(t.resolutionSeconds))));
+                new TargetPair(Duration.ofSeconds(t.responseSeconds),
+                        Duration.ofSeconds(t.resolutionSeconds))));
         return new OrganizationView(org.id, org.name, org.emailDomains.stream().sorted().toList(),
                 new AgreementView(List.copyOf(org.coveredServicesSorted()), targets));
     }

@@ -13,11 +13,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipsesol.desk.common.Ids;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
+import org.eclipsesol.desk.escalation.app.EscalationInput;
 import org.eclipsesol.desk.escalation.app.EscalationService;
 import org.eclipsesol.desk.escalation.app.EscalationView;
 import org.eclipsesol.desk.security.CallerResolver;
+import org.eclipsesol.desk.ticket.app.TicketAccess;
 
-/** The supervisors' escalation queue over GraphQL (escalating a ticket is {@code escalateTicket}). */
+/** Escalating a ticket and the supervisors' escalation queue over GraphQL. */
 @GraphQLApi
 @GraphQLErrors
 public class EscalationGraphQLApi {
@@ -44,5 +46,12 @@ public class EscalationGraphQLApi {
     @Description("Close an escalation (supervisor); the ticket stops showing escalated when none is left open.")
     public @NonNull EscalationView closeEscalation(@Name("id") @NonNull @Id String id) {
         return escalations.close(callers.current(), Ids.parse(id, "Escalation"));
+    }
+
+    @Mutation("escalateTicket")
+    @Description("Escalate an open ticket with a reason; supervisors are notified.")
+    public @NonNull EscalationView escalateTicket(@Name("ticketId") @NonNull @Id String ticketId,
+            @Name("input") @NonNull EscalationInput input) {
+        return escalations.escalate(callers.current(), TicketAccess.parseId(ticketId), input);
     }
 }

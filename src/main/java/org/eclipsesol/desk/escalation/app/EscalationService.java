@@ -13,14 +13,19 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipsesol.desk.catalog.EscalationSource;
+import org.eclipsesol.desk.catalog.EscalationStatus;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.escalation.data.EscalationEntity;
 import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.sla.app.AlertKind;
 import org.eclipsesol.desk.sla.app.SlaAlertRaised;
 import org.eclipsesol.desk.sla.engine.TargetKind;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
 import org.eclipsesol.desk.ticket.app.TicketChanged;
+import org.eclipsesol.desk.ticket.app.TicketChanged.What;
 import org.eclipsesol.desk.ticket.app.TicketHistory;
+import org.eclipsesol.desk.ticket.app.TicketLifecycle;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.eclipsesol.desk.ticket.data.TicketEventType;
 
@@ -41,6 +46,9 @@ public class EscalationService {
     TicketHistory history;
 
     @Inject
+    TicketLifecycle lifecycle;
+
+    @Inject
     Event<EscalationRaised> raised;
 
     @Inject
@@ -49,11 +57,12 @@ public class EscalationService {
     @Transactional
     public EscalationView escalate(Caller caller, UUID ticketId, @Valid @NotNull EscalationInput input) {
         TicketEntity ticket = access.forUpdate(caller, ticketId);
-        return raise(ticket, caller, input.reason().trim(), caller.isStaff() ? "STAFF" : "CLIENT", clock.instant());
+        return raise(ticket, caller, input.reason().trim(), caller.isStaff() ? EscalationSource.STAFF : EscalationSource.CLIENT,
+                clock.instant());
     }
 
     /** Also used by e-mail intake ("ESCALATE" in the subject). */
-    public EscalationView raise(TicketEntity ticket, Caller caller, String reason, String source, Instant now) {
+    public EscalationView raise(TicketEntity ticket, Caller caller, String reason, EscalationSource source, Instant now) {
         if (ticket.status.isFinal()) {
             throw ProblemException.conflict("A " + ticket.status + " ticket cannot be escalated.");
         }
@@ -77,26 +86,24 @@ public class EscalationService {
         e.raisedBy = caller == null ? null : caller.id();
         e.raisedByName = caller == null ? "Support Desk" : caller.name();
         e.raisedAt = now;
-        e.status = "OPEN";
+        e.status = EscalationStatus.OPEN;
         e.persist();
-        history.record(ticket, caller, now, TicketEventType.ESCALATED, "escalated", ticket.escalated, true,
-                "level " + e.level + ": " + reason, false);
-        ticket.escalated = true;
-        ticket.updatedAt = now;
+        lifecycle.markEscalated(caller, ticket, now, "level " + e.level + ": " + reason);
         raised.fire(new EscalationRaised(e.id, ticket.id, ticket.displayNumber(), e.level, reason, source));
-        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "ESCALATED"));
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, What.ESCALATED));
         return view(e);
     }
 
     /** A resolution breach escalates automatically (once per breach moment: alerts are exactly-once). */
     void onBreach(@Observes SlaAlertRaised alert) {
-        if (alert.target() != TargetKind.RESOLUTION || !"BREACHED".equals(alert.kind())) {
+        if (alert.target() != TargetKind.RESOLUTION || alert.kind() != AlertKind.BREACHED) {
             return;
         }
         TicketEntity ticket = TicketEntity.findById(alert.ticketId());
-        if (ticket != null && !ticket.status.isFinal() && EscalationEntity.count("ticketId = ?1 and status <> 'CLOSED'",
-                ticket.id) == 0) {
-            raise(ticket, null, "Resolution target breached (due " + alert.dueAt() + ").", "SLA_BREACH", alert.firedAt());
+        if (ticket != null && !ticket.status.isFinal() && EscalationEntity.count("ticketId = ?1 and status <> ?2",
+                ticket.id, EscalationStatus.CLOSED) == 0) {
+            raise(ticket, null, "Resolution target breached (due " + alert.dueAt() + ").", EscalationSource.SLA_BREACH,
+                    alert.firedAt());
         }
     }
 
@@ -108,7 +115,7 @@ public class EscalationService {
 
     public List<EscalationView> open(Caller caller) {
         caller.requireSupervisor();
-        return EscalationEntity.<EscalationEntity>list("status <> 'CLOSED' order by raisedAt").stream()
+        return EscalationEntity.<EscalationEntity>list("status <> ?1 order by raisedAt", EscalationStatus.CLOSED).stream()
                 .map(EscalationService::view).toList();
     }
 
@@ -116,15 +123,16 @@ public class EscalationService {
     public EscalationView acknowledge(Caller caller, UUID escalationId) {
         caller.requireSupervisor();
         EscalationEntity e = find(escalationId);
-        if (!"OPEN".equals(e.status)) {
+        if (e.status != EscalationStatus.OPEN) {
             throw ProblemException.conflict("Only an OPEN escalation can be acknowledged; this one is " + e.status + ".");
         }
         Instant now = clock.instant();
         TicketEntity ticket = access.forUpdate(caller, e.ticketId);
-        e.status = "ACKNOWLEDGED";
+        e.status = EscalationStatus.ACKNOWLEDGED;
         e.acknowledgedBy = caller.id();
         e.acknowledgedAt = now;
-        history.record(ticket, caller, now, TicketEventType.ESCALATION_ACKNOWLEDGED, null, "OPEN", "ACKNOWLEDGED",
+        history.record(ticket, caller, now, TicketEventType.ESCALATION_ACKNOWLEDGED, null, EscalationStatus.OPEN,
+                EscalationStatus.ACKNOWLEDGED,
                 "level " + e.level, false);
         return view(e);
     }
@@ -133,22 +141,22 @@ public class EscalationService {
     public EscalationView close(Caller caller, UUID escalationId) {
         caller.requireSupervisor();
         EscalationEntity e = find(escalationId);
-        if ("CLOSED".equals(e.status)) {
+        if (e.status == EscalationStatus.CLOSED) {
             throw ProblemException.conflict("This escalation is already closed.");
         }
         Instant now = clock.instant();
         TicketEntity ticket = access.forUpdate(caller, e.ticketId);
-        String before = e.status;
-        e.status = "CLOSED";
+        EscalationStatus before = e.status;
+        e.status = EscalationStatus.CLOSED;
         e.closedBy = caller.id();
         e.closedAt = now;
-        history.record(ticket, caller, now, TicketEventType.ESCALATION_CLOSED, null, before, "CLOSED", "level " + e.level,
+        history.record(ticket, caller, now, TicketEventType.ESCALATION_CLOSED, null, before, EscalationStatus.CLOSED,
+                "level " + e.level,
                 false);
-        if (EscalationEntity.count("ticketId = ?1 and status <> 'CLOSED' and id <> ?2", ticket.id, e.id) == 0) {
-            ticket.escalated = false;
-        }
-        ticket.updatedAt = now;
-        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "ESCALATION_CLOSED"));
+        lifecycle.escalationClosed(ticket, now,
+                EscalationEntity.count("ticketId = ?1 and status <> ?2 and id <> ?3", ticket.id, EscalationStatus.CLOSED,
+                        e.id) > 0);
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, What.ESCALATION_CLOSED));
         return view(e);
     }
 

@@ -5,8 +5,13 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.eclipsesol.desk.catalog.EscalationSource;
+import org.eclipsesol.desk.catalog.EscalationStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -26,7 +31,8 @@ public class EscalationEntity extends PanacheEntityBase {
     public String reason;
 
     /** CLIENT, STAFF, EMAIL or SLA_BREACH. */
-    public String source;
+    @Enumerated(EnumType.STRING)
+    public EscalationSource source;
 
     @Column(name = "raised_by")
     public String raisedBy;
@@ -50,5 +56,6 @@ public class EscalationEntity extends PanacheEntityBase {
     public Instant closedAt;
 
     /** OPEN, ACKNOWLEDGED or CLOSED. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public EscalationStatus status;
 }

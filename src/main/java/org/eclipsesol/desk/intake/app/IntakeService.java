@@ -3,7 +3,6 @@ package org.eclipsesol.desk.intake.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipsesol.desk.catalog.Category;
+import org.eclipsesol.desk.catalog.EscalationSource;
 import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.ServiceLine;
 import org.eclipsesol.desk.common.Instants;
@@ -31,8 +31,8 @@ import org.eclipsesol.desk.security.Role;
 import org.eclipsesol.desk.ticket.app.CommentInput;
 import org.eclipsesol.desk.ticket.app.CommentService;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketCreation;
 import org.eclipsesol.desk.ticket.app.TicketInput;
-import org.eclipsesol.desk.ticket.app.TicketService;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 
 /**
@@ -65,7 +65,7 @@ public class IntakeService {
     OrganizationDirectory directory;
 
     @Inject
-    TicketService tickets;
+    TicketCreation tickets;
 
     @Inject
     CommentService comments;
@@ -123,7 +123,8 @@ public class IntakeService {
         if (reference.find()) {
             TicketEntity ticket = byNumber(client, Long.parseLong(reference.group(1)));
             if (ESCALATE.matcher(subject).find()) {
-                escalations.raise(access.forUpdate(client, ticket.id), client, reason(subject, text), "EMAIL", now);
+                escalations.raise(access.forUpdate(client, ticket.id), client, reason(subject, text), EscalationSource.EMAIL,
+                        now);
                 result = new IntakeResult("ESCALATED", ticket.id, ticket.displayNumber(), false);
             } else {
                 comments.add(client, ticket.id, new CommentInput(text, false));
@@ -166,13 +167,13 @@ public class IntakeService {
 
     /** The referenced ticket, if the sender's organization may see it; otherwise a refusal that changes nothing. */
     private TicketEntity byNumber(Caller client, long number) {
-        List<TicketEntity> found = TicketEntity.list("number", number);
-        if (found.isEmpty() || !found.get(0).organization.id.equals(client.organizationId())) {
+        try {
+            return access.visibleByNumber(client, "T-" + number);
+        } catch (ProblemException notVisible) {
             throw new ProblemException(ProblemType.UNPROCESSABLE,
                     "The subject refers to T-" + number
                             + ", which is not a ticket of the sender's organization; nothing was done.");
         }
-        return found.get(0);
     }
 
     private static String reason(String subject, String text) {

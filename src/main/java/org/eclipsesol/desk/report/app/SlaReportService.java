@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +22,12 @@ import org.eclipsesol.desk.catalog.TicketStatus;
 import org.eclipsesol.desk.common.Enums;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.security.Caller;
-import org.eclipsesol.desk.sla.app.SlaService;
+import org.eclipsesol.desk.sla.app.SlaPolicies;
 import org.eclipsesol.desk.sla.app.SlaView;
 import org.eclipsesol.desk.sla.app.TargetView;
 import org.eclipsesol.desk.sla.engine.TargetStatus;
+import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketSlaService;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 
 /**
@@ -50,14 +53,17 @@ public class SlaReportService {
     EntityManager em;
 
     @Inject
-    SlaService sla;
+    SlaPolicies policies;
+
+    @Inject
+    TicketSlaService sla;
 
     public SlaReport report(Caller caller, String fromText, String toText, String groupByText) {
         caller.requireTicketUser();
         GroupBy groupBy = groupByText == null || groupByText.isBlank()
                 ? GroupBy.PRIORITY
                 : Enums.parse(GroupBy.class, groupByText.trim().toUpperCase(), "groupBy");
-        ZoneId zone = sla.policyInForceAt(clock.instant()).zone();
+        ZoneId zone = policies.policyInForceAt(clock.instant()).zone();
         Instant now = clock.instant();
         Instant to = toText == null || toText.isBlank() ? now : parse(toText, "to", zone);
         Instant from = fromText == null || fromText.isBlank() ? to.minus(Duration.ofDays(30)) : parse(fromText, "from", zone);
@@ -70,18 +76,17 @@ public class SlaReportService {
         Function<TicketEntity, String[]> key = keyOf(groupBy);
         Map<String, Counter> groups = new TreeMap<>();
         Counter total = new Counter("TOTAL", "All tickets");
-        String where = "t.openedAt >= :from and t.openedAt < :to"
-                + (caller.isClientOnly() ? " and t.organization.id = :own" : "");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", from);
+        params.put("to", to);
+        String where = TicketAccess.visibility(caller, "t", params) + " and t.openedAt >= :from and t.openedAt < :to";
         int offset = 0;
         List<TicketEntity> page;
         do {
             var query = em
                     .createQuery("select t from TicketEntity t join fetch t.organization left join fetch t.assignee where "
-                            + where + " order by t.number", TicketEntity.class)
-                    .setParameter("from", from).setParameter("to", to);
-            if (caller.isClientOnly()) {
-                query.setParameter("own", caller.organizationId());
-            }
+                            + where + " order by t.number", TicketEntity.class);
+            params.forEach(query::setParameter);
             page = query.setFirstResult(offset).setMaxResults(FETCH).getResultList();
             for (TicketEntity ticket : page) {
                 SlaView view = sla.view(ticket, now);

@@ -1,6 +1,9 @@
 package org.eclipsesol.desk.sla.api;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -23,15 +26,17 @@ import org.eclipsesol.desk.common.Enums;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.QueryParams;
 import org.eclipsesol.desk.security.CallerResolver;
+import org.eclipsesol.desk.sla.app.HolidayService;
 import org.eclipsesol.desk.sla.app.HolidayView;
 import org.eclipsesol.desk.sla.app.PolicyInput;
+import org.eclipsesol.desk.sla.app.PolicyService;
 import org.eclipsesol.desk.sla.app.PolicyView;
+import org.eclipsesol.desk.sla.app.QuoteService;
 import org.eclipsesol.desk.sla.app.QuoteView;
-import org.eclipsesol.desk.sla.app.SlaPolicyService;
 
 import io.quarkus.security.Authenticated;
 
-/** SLA policies, holidays and quotes over REST; a ticket's override and timeline are in {@link TicketSlaResource}. */
+/** SLA policies, holidays and quotes over REST; a ticket's override and timeline are in the ticket feature (TicketSlaResource). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,7 +46,13 @@ import io.quarkus.security.Authenticated;
 public class SlaResource {
 
     @Inject
-    SlaPolicyService policies;
+    PolicyService policies;
+
+    @Inject
+    HolidayService holidayService;
+
+    @Inject
+    QuoteService quotes;
 
     @Inject
     CallerResolver callers;
@@ -51,17 +62,17 @@ public class SlaResource {
     @Operation(summary = "Quote targets", description = "The response and resolution targets, with dueAt, a ticket opened at openedAt (default now) would get.")
     public QuoteView quote(@QueryParam("priority") String priority, @QueryParam("openedAt") String openedAt,
             @QueryParam("organizationId") String organizationId) {
-        java.time.Instant at = null;
+        Instant at = null;
         if (openedAt != null && !openedAt.isBlank()) {
             try {
-                at = java.time.OffsetDateTime.parse(openedAt.trim()).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
+                at = OffsetDateTime.parse(openedAt.trim()).toInstant();
+            } catch (DateTimeParseException e) {
                 throw ProblemException.invalid("openedAt",
                         "must be an ISO-8601 instant with offset, e.g. 2026-11-27T16:00:00-07:00");
             }
         }
         Priority p = Enums.parse(Priority.class, priority, "priority");
-        return policies.quote(callers.current(), p, at, QueryParams.uuid(organizationId, "organizationId"));
+        return quotes.quote(callers.current(), p, at, QueryParams.uuid(organizationId, "organizationId"));
     }
 
     @GET
@@ -100,7 +111,7 @@ public class SlaResource {
     @Path("sla/holidays")
     @Operation(summary = "Holidays (dates in the policy's time zone)")
     public List<HolidayView> holidays() {
-        return policies.holidays(callers.current());
+        return holidayService.holidays(callers.current());
     }
 
     @PUT
@@ -110,6 +121,6 @@ public class SlaResource {
         if (holidays == null) {
             throw ProblemException.badRequest("A JSON array of holidays is required.");
         }
-        return policies.putHolidays(callers.current(), holidays);
+        return holidayService.putHolidays(callers.current(), holidays);
     }
 }

@@ -20,9 +20,19 @@ import org.eclipsesol.desk.sla.engine.ClockType;
 import org.eclipsesol.desk.sla.engine.LocalTimeRange;
 import org.eclipsesol.desk.sla.engine.WeeklyHours;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** An immutable, parsed policy version, cached by version number for the life of the process. */
 public record PolicySnapshot(int version, Instant effectiveFrom, Instant publishedAt, String publishedBy, ZoneId zone,
         BigDecimal atRiskShare, WeeklyHours hours, String hoursText, Map<Priority, PolicyTarget> targets, String note) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<HoursEntry>> HOURS = new TypeReference<>() {
+    };
 
     public static PolicySnapshot of(SlaPolicyEntity e) {
         Map<Priority, PolicyTarget> targets = new EnumMap<>(Priority.class);
@@ -31,7 +41,7 @@ public record PolicySnapshot(int version, Instant effectiveFrom, Instant publish
                     Duration.ofSeconds(t.getValue().responseSeconds), Duration.ofSeconds(t.getValue().resolutionSeconds)));
         }
         return new PolicySnapshot(e.version, e.effectiveFrom, e.publishedAt, e.publishedBy, ZoneId.of(e.timeZone),
-                e.atRiskShare, parseHours(e.businessHours, "businessHours"), e.businessHours, targets, e.note);
+                e.atRiskShare, parseHours(hoursAsMap(e.businessHours), "businessHours"), e.businessHours, targets, e.note);
     }
 
     public PolicyTarget target(Priority priority) {
@@ -47,10 +57,10 @@ public record PolicySnapshot(int version, Instant effectiveFrom, Instant publish
                 hoursAsMap(hoursText), targets, note);
     }
 
-    /** "MONDAY=09:00-17:00;TUESDAY=08:00-12:00,13:00-17:00" to WeeklyHours; errors name the field. */
-    public static WeeklyHours parseHours(String text, String field) {
+    /** {MONDAY: "09:00-17:00", TUESDAY: "08:00-12:00,13:00-17:00"} to WeeklyHours; errors name the field. */
+    public static WeeklyHours parseHours(Map<String, String> days, String field) {
         Map<DayOfWeek, List<LocalTimeRange>> ranges = new EnumMap<>(DayOfWeek.class);
-        for (Map.Entry<String, String> day : hoursAsMap(text).entrySet()) {
+        for (Map.Entry<String, String> day : days.entrySet()) {
             ranges.put(parseDay(day.getKey(), field), parseRanges(day.getValue(), field + "." + day.getKey()));
         }
         try {
@@ -86,16 +96,40 @@ public record PolicySnapshot(int version, Instant effectiveFrom, Instant publish
         return result;
     }
 
-    public static Map<String, String> hoursAsMap(String text) {
+    /** One stored interval of the business hours. */
+    @RegisterForReflection
+    record HoursEntry(String day, String from, String to) {
+    }
+
+    /** The stored JSONB form of validated business hours ({MONDAY: "08:00-12:00,13:00-17:00"}), weekday order. */
+    static String hoursJson(Map<DayOfWeek, String> days) {
+        List<HoursEntry> entries = new ArrayList<>();
+        days.forEach((day, value) -> {
+            for (String part : value.split(",")) {
+                String[] bounds = part.trim().split("-");
+                entries.add(new HoursEntry(day.name(), bounds[0].trim(), bounds[1].trim()));
+            }
+        });
+        try {
+            return JSON.writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write business hours", e);
+        }
+    }
+
+    /** The stored JSONB business hours as the API shows them: weekday to "09:00-17:00" (intervals comma-separated). */
+    public static Map<String, String> hoursAsMap(String json) {
         Map<String, String> map = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
+        if (json == null || json.isBlank()) {
             return map;
         }
-        for (String entry : text.split(";")) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                map.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        try {
+            for (HoursEntry entry : JSON.readValue(json, HOURS)) {
+                String range = entry.from() + "-" + entry.to();
+                map.merge(entry.day(), range, (a, b) -> a + "," + b);
             }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable business hours " + json, e);
         }
         return map;
     }

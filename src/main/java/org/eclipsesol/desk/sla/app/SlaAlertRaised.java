@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import org.eclipsesol.desk.sla.engine.TargetKind;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A CDI event: a ticket's target turned AT_RISK or BREACHED (fired once per moment). */
-@io.quarkus.runtime.annotations.RegisterForReflection
-public record SlaAlertRaised(UUID ticketId, String ticketNumber, UUID organizationId, TargetKind target, String kind,
+@RegisterForReflection
+public record SlaAlertRaised(UUID ticketId, String ticketNumber, UUID organizationId, TargetKind target, AlertKind kind,
         Instant firedAt, Instant dueAt) {
 }

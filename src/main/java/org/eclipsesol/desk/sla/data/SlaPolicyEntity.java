@@ -18,6 +18,7 @@ import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
 
 import org.eclipsesol.desk.catalog.Priority;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -46,7 +47,9 @@ public class SlaPolicyEntity extends PanacheEntityBase {
     @Column(name = "at_risk_share")
     public BigDecimal atRiskShare;
 
-    @Column(name = "business_hours")
+    /** JSONB: {@code [{"day": "MONDAY", "from": "09:00", "to": "17:00"}, ...]}, local wall-clock intervals. */
+    @Column(name = "business_hours", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "cast(? as jsonb)")
     public String businessHours;
 
     public String note;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,9 +26,9 @@ import java.util.TreeSet;
  */
 public final class BusinessHoursClock implements ServiceClock {
 
-    private static final long SECONDS_PER_DAY = 86_400L;
+    static final long SECONDS_PER_DAY = 86_400L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final int DAYS_PER_WEEK = 7;
+    static final int DAYS_PER_WEEK = 7;
 
     private final ZoneId zone;
     private final WeeklyHours hours;
@@ -39,9 +38,10 @@ public final class BusinessHoursClock implements ServiceClock {
     /** Local second-of-day of each interval start and end, indexed by day of week (Monday = 0). */
     private final int[][] startSeconds = new int[DAYS_PER_WEEK][];
     private final int[][] endSeconds = new int[DAYS_PER_WEEK][];
-    private final int maxIntervalsPerDay;
     private final long weeklySeconds;
     private final ZoneOffsetTable offsets;
+    /** What a {@link DayWalker} reads: the holidays, the local intervals and the zone's offsets. */
+    private final DayWalker.Tables tables;
 
     /**
      * @param zone the zone of the business hours and of the holiday dates
@@ -72,9 +72,9 @@ public final class BusinessHoursClock implements ServiceClock {
         if (weekly == 0) {
             throw new IllegalArgumentException("business hours must have at least one range in the week");
         }
-        this.maxIntervalsPerDay = max;
         this.weeklySeconds = weekly;
         this.offsets = ZoneOffsetTable.of(zone);
+        this.tables = new DayWalker.Tables(this.holidays, startSeconds, endSeconds, max, offsets);
     }
 
     /** Monday-Friday 09:00-17:00 in {@code zone}, minus {@code holidays}. */
@@ -148,7 +148,7 @@ public final class BusinessHoursClock implements ServiceClock {
         long fromFloor = from.getEpochSecond();
         long toCeil = to.getEpochSecond() + (to.getNano() != 0 ? 1 : 0);
         Instant cursor = from;
-        DayWalker walker = new DayWalker(localDay(fromFloor) - 1);
+        DayWalker walker = new DayWalker(tables, localDay(fromFloor) - 1);
         walk : while (walker.resolve(walker.day * SECONDS_PER_DAY) < toCeil) {
             int count = walker.loadDay();
             for (int i = 0; i < count; i++) {
@@ -187,7 +187,7 @@ public final class BusinessHoursClock implements ServiceClock {
             return from;
         }
         long firstDay = localDay(from);
-        DayWalker walker = new DayWalker(firstDay - 1);
+        DayWalker walker = new DayWalker(tables, firstDay - 1);
         long position = from;
         long remaining = seconds;
         while (true) {
@@ -224,7 +224,7 @@ public final class BusinessHoursClock implements ServiceClock {
      */
     private Duration countBetween(long from, int fromNano, long to, int toNano) {
         long firstDay = localDay(from);
-        DayWalker walker = new DayWalker(firstDay - 1);
+        DayWalker walker = new DayWalker(tables, firstDay - 1);
         long total = 0;
         boolean fromCounts = false;
         boolean toCounts = false;
@@ -259,7 +259,7 @@ public final class BusinessHoursClock implements ServiceClock {
         long day = localDay(second);
         // The previous local day is checked too: its last interval may end after local midnight when the end falls
         // into a DST gap and is shifted forward.
-        DayWalker walker = new DayWalker(day - 1);
+        DayWalker walker = new DayWalker(tables, day - 1);
         for (int d = 0; d < 2; d++) {
             int count = walker.loadDay();
             for (int i = 0; i < count; i++) {
@@ -294,87 +294,6 @@ public final class BusinessHoursClock implements ServiceClock {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    /**
-     * Cursor over local days: yields each day's business intervals as real epoch seconds, and remembers the last
-     * offset region and holiday position so that consecutive days cost no search.
-     */
-    private final class DayWalker {
-
-        long day;
-        final long[] starts = new long[maxIntervalsPerDay];
-        final long[] ends = new long[maxIntervalsPerDay];
-        private int holidayIndex;
-        private long regionStart = Long.MAX_VALUE;
-        private long regionEnd = Long.MIN_VALUE;
-        private int regionOffset;
-
-        DayWalker(long day) {
-            this.day = day;
-            int index = Arrays.binarySearch(holidays, day);
-            this.holidayIndex = index >= 0 ? index : -index - 1;
-        }
-
-        /** Loads the intervals of {@link #day} into {@link #starts}/{@link #ends}; returns how many. */
-        int loadDay() {
-            if (nextHolidayFromToday() == day) {
-                return 0;
-            }
-            int dayOfWeek = (int) Math.floorMod(day + 3, (long) DAYS_PER_WEEK); // epoch day 0 was a Thursday
-            int[] localStarts = startSeconds[dayOfWeek];
-            int[] localEnds = endSeconds[dayOfWeek];
-            long midnight = day * SECONDS_PER_DAY;
-            long previousEnd = Long.MIN_VALUE;
-            int count = 0;
-            for (int i = 0; i < localStarts.length; i++) {
-                long start = Math.max(resolve(midnight + localStarts[i]), previousEnd);
-                long end = resolve(midnight + localEnds[i]);
-                if (end > start) {
-                    starts[count] = start;
-                    ends[count] = end;
-                    count++;
-                    previousEnd = end;
-                }
-            }
-            return count;
-        }
-
-        /**
-         * Whether the seven days from {@link #day} hold no holiday and one offset resolves all their local times, so
-         * that they contain exactly the nominal weekly total.
-         */
-        boolean weekIsRegular() {
-            if (nextHolidayFromToday() < day + DAYS_PER_WEEK) {
-                return false;
-            }
-            long weekStart = day * SECONDS_PER_DAY;
-            resolve(weekStart);
-            return regionStart <= weekStart && weekStart + DAYS_PER_WEEK * SECONDS_PER_DAY < regionEnd;
-        }
-
-        /** Real epoch second of a local epoch second. */
-        long resolve(long local) {
-            if (local < regionStart || local >= regionEnd) {
-                int region = offsets.localRegion(local);
-                if (region < 0) {
-                    regionStart = Long.MAX_VALUE; // nothing cached: weekIsRegular() must fail out of coverage
-                    regionEnd = Long.MIN_VALUE;
-                    return local - offsets.offsetForLocalSlow(local);
-                }
-                regionStart = offsets.regionStart(region);
-                regionEnd = offsets.regionEnd(region);
-                regionOffset = offsets.regionOffset(region);
-            }
-            return local - regionOffset;
-        }
-
-        private long nextHolidayFromToday() {
-            while (holidayIndex < holidays.length && holidays[holidayIndex] < day) {
-                holidayIndex++;
-            }
-            return holidayIndex < holidays.length ? holidays[holidayIndex] : Long.MAX_VALUE;
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.eclipsesol.desk.sla.engine;
 
-import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
 
@@ -41,11 +40,6 @@ public record LocalTimeRange(LocalTime start, LocalTime end) {
     /** Seconds from local midnight to {@code end}; 86,400 when the range runs to the end of the day. */
     public int endSecondOfDay() {
         return endSecond(end);
-    }
-
-    /** Nominal length on a day without a DST switch. */
-    public Duration nominalLength() {
-        return Duration.ofSeconds(endSecondOfDay() - startSecondOfDay());
     }
 
     private static int endSecond(LocalTime end) {

@@ -20,11 +20,9 @@ import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.common.api.GraphQLPaging;
 import org.eclipsesol.desk.common.api.PageInfo;
-import org.eclipsesol.desk.escalation.app.EscalationInput;
-import org.eclipsesol.desk.escalation.app.EscalationService;
-import org.eclipsesol.desk.escalation.app.EscalationView;
 import org.eclipsesol.desk.security.CallerResolver;
-import org.eclipsesol.desk.sla.api.TicketSla;
+import org.eclipsesol.desk.sla.app.OverrideInput;
+import org.eclipsesol.desk.sla.app.TimelineView;
 import org.eclipsesol.desk.ticket.api.TicketGraphQLTypes.OpenTicketPayload;
 import org.eclipsesol.desk.ticket.api.TicketGraphQLTypes.TicketConnection;
 import org.eclipsesol.desk.ticket.api.TicketGraphQLTypes.TicketEdge;
@@ -36,10 +34,15 @@ import org.eclipsesol.desk.ticket.app.CommentInput;
 import org.eclipsesol.desk.ticket.app.CommentService;
 import org.eclipsesol.desk.ticket.app.CommentView;
 import org.eclipsesol.desk.ticket.app.EventView;
+import org.eclipsesol.desk.ticket.app.SlaOverrideService;
+import org.eclipsesol.desk.ticket.app.SlaTimelineService;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketCreation;
+import org.eclipsesol.desk.ticket.app.TicketFilter;
 import org.eclipsesol.desk.ticket.app.TicketInput;
 import org.eclipsesol.desk.ticket.app.TicketPage;
-import org.eclipsesol.desk.ticket.app.TicketService;
+import org.eclipsesol.desk.ticket.app.TicketQueries;
+import org.eclipsesol.desk.ticket.app.TicketUpdates;
 import org.eclipsesol.desk.ticket.app.TicketView;
 import org.eclipsesol.desk.ticket.app.TimeEntryInput;
 import org.eclipsesol.desk.ticket.app.TimeEntryService;
@@ -57,7 +60,13 @@ public class TicketGraphQLApi {
     static final int NESTED_LIMIT = 100;
 
     @Inject
-    TicketService tickets;
+    TicketCreation creation;
+
+    @Inject
+    TicketQueries tickets;
+
+    @Inject
+    TicketUpdates updates;
 
     @Inject
     CommentService comments;
@@ -69,7 +78,10 @@ public class TicketGraphQLApi {
     TimeEntryService timeEntries;
 
     @Inject
-    EscalationService escalations;
+    SlaOverrideService overrides;
+
+    @Inject
+    SlaTimelineService timelines;
 
     @Inject
     CallerResolver callers;
@@ -93,7 +105,7 @@ public class TicketGraphQLApi {
     public @NonNull TicketConnection tickets(@Name("filter") TicketFilterInput filter, @Name("first") Integer first,
             @Name("after") String after) {
         int size = GraphQLPaging.first(first);
-        var f = filter == null ? TicketGraphQLTypes.noFilter() : filter.toFilter();
+        var f = filter == null ? TicketFilter.NONE : filter.toFilter();
         TicketPage page = tickets.page(callers.current(), f, size, GraphQLPaging.after(after));
         List<TicketEdge> edges = new ArrayList<>(page.items().size());
         for (int i = 0; i < page.items().size(); i++) {
@@ -147,6 +159,13 @@ public class TicketGraphQLApi {
         return source.stream().map(t -> TicketSla.of(t.id(), t.sla())).toList();
     }
 
+    @Description("How each target's elapsed time is made up (segments derived from the ticket's events).")
+    public List<TimelineView> timeline(@Source List<TicketSla> slas) {
+        Map<UUID, TimelineView> found = timelines.timelines(callers.current(),
+                slas.stream().map(TicketSla::ticketId).distinct().toList());
+        return slas.stream().map(s -> found.get(s.ticketId())).toList();
+    }
+
     private static List<UUID> ids(List<TicketView> source) {
         return source.stream().map(TicketView::id).distinct().toList();
     }
@@ -158,7 +177,7 @@ public class TicketGraphQLApi {
             + "the same key with a different request is refused.")
     public @NonNull OpenTicketPayload openTicket(@Name("input") @NonNull TicketInput input,
             @Name("idempotencyKey") String idempotencyKey) {
-        TicketService.Created created = tickets.create(callers.current(), input, idempotencyKey);
+        TicketCreation.Created created = creation.create(callers.current(), input, idempotencyKey);
         return new OpenTicketPayload(created.ticket(), created.replayed());
     }
 
@@ -167,7 +186,7 @@ public class TicketGraphQLApi {
             + "and changes nothing.")
     public @NonNull TicketView updateTicket(@Name("id") @NonNull @Id String id, @Name("input") @NonNull TicketUpdateInput input,
             @Name("expectedVersion") Integer expectedVersion) {
-        return tickets.patch(callers.current(), TicketAccess.parseId(id), input.toPatch(), expectedVersion);
+        return updates.patch(callers.current(), TicketAccess.parseId(id), input.toPatch(), expectedVersion);
     }
 
     @Mutation("addComment")
@@ -184,10 +203,11 @@ public class TicketGraphQLApi {
         return timeEntries.log(callers.current(), TicketAccess.parseId(ticketId), input);
     }
 
-    @Mutation("escalateTicket")
-    @Description("Escalate an open ticket with a reason; supervisors are notified.")
-    public @NonNull EscalationView escalateTicket(@Name("ticketId") @NonNull @Id String ticketId,
-            @Name("input") @NonNull EscalationInput input) {
-        return escalations.escalate(callers.current(), TicketAccess.parseId(ticketId), input);
+    @Mutation("overrideSla")
+    @Description("Override a ticket's targets with a reason (supervisor).")
+    public @NonNull TicketSla overrideSla(@Name("ticketId") @NonNull @Id String ticketId,
+            @Name("input") @NonNull OverrideInput input) {
+        UUID id = TicketAccess.parseId(ticketId);
+        return TicketSla.of(id, overrides.override(callers.current(), id, input));
     }
 }

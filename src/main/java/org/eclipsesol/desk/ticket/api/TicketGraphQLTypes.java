@@ -1,9 +1,7 @@
 package org.eclipsesol.desk.ticket.api;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -50,22 +48,9 @@ public final class TicketGraphQLTypes {
             @Description("NEWEST (default), OLDEST or DUE (earliest SLA due first).") TicketSort sort) {
 
         TicketFilter toFilter() {
-            UUID org = null;
-            if (organizationId != null && !organizationId.isBlank()) {
-                try {
-                    org = UUID.fromString(organizationId.trim());
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.invalid("filter.organizationId", "must be a UUID");
-                }
-            }
-            return new TicketFilter(status, priority, service, org, assigneeId == null || assigneeId.isBlank()
-                    ? null
-                    : assigneeId.trim(), slaStatus == null ? null : slaStatus.name(), escalated, q, sort);
+            return TicketFilter.of(status, priority, service, organizationId, "filter.organizationId", assigneeId, slaStatus,
+                    escalated, q, sort);
         }
-    }
-
-    static TicketFilter noFilter() {
-        return new TicketFilter(null, null, null, null, null, null, null, null, null);
     }
 
     @Input("TicketUpdateInput")
@@ -96,12 +81,5 @@ public final class TicketGraphQLTypes {
     @Type("OpenTicketPayload")
     @Description("The opened ticket; replayed is true when the idempotency key was seen before and the first ticket is returned.")
     public record OpenTicketPayload(@NonNull TicketView ticket, @NonNull boolean replayed) {
-    }
-
-    @Type("TicketChange")
-    @Description("A change to a ticket, pushed after it was committed, with the ticket as the subscriber may see it then.")
-    public record TicketChange(@NonNull @Id String ticketId,
-            @NonNull @Description("CREATED, UPDATED, COMMENTED, ATTACHMENT_ADDED, ESCALATED, ESCALATION_CLOSED or SLA.") String what,
-            @NonNull Instant at, TicketView ticket) {
     }
 }

@@ -1,6 +1,8 @@
 package org.eclipsesol.desk.ticket.api;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -29,10 +31,8 @@ import org.eclipsesol.desk.common.Enums;
 import org.eclipsesol.desk.common.Ids;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.ProblemType;
 import org.eclipsesol.desk.common.QueryParams;
-import org.eclipsesol.desk.escalation.app.EscalationInput;
-import org.eclipsesol.desk.escalation.app.EscalationService;
-import org.eclipsesol.desk.escalation.app.EscalationView;
 import org.eclipsesol.desk.security.CallerResolver;
 import org.eclipsesol.desk.sla.engine.TargetStatus;
 import org.eclipsesol.desk.ticket.app.AttachmentContent;
@@ -43,11 +43,13 @@ import org.eclipsesol.desk.ticket.app.CommentService;
 import org.eclipsesol.desk.ticket.app.CommentView;
 import org.eclipsesol.desk.ticket.app.EventView;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketCreation;
 import org.eclipsesol.desk.ticket.app.TicketFilter;
 import org.eclipsesol.desk.ticket.app.TicketInput;
 import org.eclipsesol.desk.ticket.app.TicketPatch;
-import org.eclipsesol.desk.ticket.app.TicketService;
+import org.eclipsesol.desk.ticket.app.TicketQueries;
 import org.eclipsesol.desk.ticket.app.TicketSort;
+import org.eclipsesol.desk.ticket.app.TicketUpdates;
 import org.eclipsesol.desk.ticket.app.TicketView;
 import org.eclipsesol.desk.ticket.app.TimeEntryInput;
 import org.eclipsesol.desk.ticket.app.TimeEntryService;
@@ -67,7 +69,13 @@ import io.quarkus.security.Authenticated;
 public class TicketResource {
 
     @Inject
-    TicketService tickets;
+    TicketCreation creation;
+
+    @Inject
+    TicketQueries tickets;
+
+    @Inject
+    TicketUpdates updates;
 
     @Inject
     CommentService comments;
@@ -79,9 +87,6 @@ public class TicketResource {
     TimeEntryService timeEntries;
 
     @Inject
-    EscalationService escalations;
-
-    @Inject
     CallerResolver callers;
 
     @POST
@@ -90,12 +95,13 @@ public class TicketResource {
         if (input == null) {
             throw ProblemException.badRequest("A ticket body is required.");
         }
-        TicketService.Created created = tickets.create(callers.current(), input, idempotencyKey);
+        TicketCreation.Created created = creation.create(callers.current(), input, idempotencyKey);
         TicketView ticket = created.ticket();
+        URI location = URI.create("/api/v1/tickets/" + ticket.id());
         Response.ResponseBuilder response = created.replayed()
-                ? Response.ok(ticket).header("Idempotent-Replayed", "true")
-                : Response.created(URI.create("/api/v1/tickets/" + ticket.id())).entity(ticket);
-        return response.location(URI.create("/api/v1/tickets/" + ticket.id())).tag(ETags.of(ticket.version())).build();
+                ? Response.ok(ticket).header("Idempotent-Replayed", "true").location(location)
+                : Response.created(location).entity(ticket);
+        return response.tag(ETags.of(ticket.version())).build();
     }
 
     @GET
@@ -106,10 +112,9 @@ public class TicketResource {
             @QueryParam("escalated") String escalated, @QueryParam("q") String q,
             @Parameter(description = "NEWEST (default), OLDEST or DUE (earliest SLA due first)") @QueryParam("sort") String sort,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        TicketFilter filter = new TicketFilter(Enums.parse(TicketStatus.class, status, "status"),
+        TicketFilter filter = TicketFilter.of(Enums.parse(TicketStatus.class, status, "status"),
                 Enums.parse(Priority.class, priority, "priority"), Enums.parse(ServiceLine.class, service, "service"),
-                QueryParams.uuid(organizationId, "organizationId"), QueryParams.text(assigneeId),
-                Enums.parse(TargetStatus.class, slaStatus, "slaStatus") == null ? null : slaStatus.trim(),
+                organizationId, "organizationId", assigneeId, Enums.parse(TargetStatus.class, slaStatus, "slaStatus"),
                 QueryParams.bool(escalated, "escalated"), q, Enums.parse(TicketSort.class, sort, "sort"));
         return tickets.list(callers.current(), filter, QueryParams.integer(limit, "limit"), QueryParams.text(cursor));
     }
@@ -130,7 +135,7 @@ public class TicketResource {
         if (patch == null) {
             throw ProblemException.badRequest("A JSON object with the fields to change is required.");
         }
-        TicketView ticket = tickets.patch(callers.current(), TicketAccess.parseId(id), patch, ETags.expectedVersion(ifMatch));
+        TicketView ticket = updates.patch(callers.current(), TicketAccess.parseId(id), patch, ETags.expectedVersion(ifMatch));
         return Response.ok(ticket).tag(ETags.of(ticket.version())).build();
     }
 
@@ -174,12 +179,12 @@ public class TicketResource {
     @Path("{id}/attachments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Attach a file", description = "Multipart part 'file'; at most 10 MiB; png, jpeg, gif, webp, pdf, txt, csv, json, zip.")
-    public Response attach(@PathParam("id") String id, @RestForm("file") FileUpload file) throws java.io.IOException {
+    public Response attach(@PathParam("id") String id, @RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
             throw ProblemException.invalid("file", "a multipart part named 'file' is required");
         }
         if (file.size() > AttachmentService.MAX_BYTES) {
-            throw new ProblemException(org.eclipsesol.desk.common.ProblemType.PAYLOAD_TOO_LARGE,
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
                     "An attachment may be at most 10 MiB.");
         }
         byte[] data = Files.readAllBytes(file.uploadedFile());
@@ -196,7 +201,7 @@ public class TicketResource {
     public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         AttachmentContent content = attachments.download(callers.current(), TicketAccess.parseId(id),
                 Ids.parse(attachmentId, "Attachment"));
-        String encoded = java.net.URLEncoder.encode(content.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(content.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         String ascii = content.fileName().replaceAll("[^\\x20-\\x7E]", "_");
         return Response.ok(content.data(), content.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
@@ -221,23 +226,5 @@ public class TicketResource {
         }
         TimeEntryView entry = timeEntries.log(callers.current(), TicketAccess.parseId(id), input);
         return Response.status(Response.Status.CREATED).entity(entry).build();
-    }
-
-    @GET
-    @Path("{id}/escalations")
-    @Operation(summary = "List the ticket's escalations")
-    public List<EscalationView> escalations(@PathParam("id") String id) {
-        return escalations.forTicket(callers.current(), TicketAccess.parseId(id));
-    }
-
-    @POST
-    @Path("{id}/escalations")
-    @Operation(summary = "Escalate", description = "Clients and staff may escalate an open ticket with a reason; supervisors are notified.")
-    public Response escalate(@PathParam("id") String id, EscalationInput input) {
-        if (input == null) {
-            throw ProblemException.badRequest("An escalation reason is required.");
-        }
-        EscalationView view = escalations.escalate(callers.current(), TicketAccess.parseId(id), input);
-        return Response.status(Response.Status.CREATED).entity(view).build();
     }
 }

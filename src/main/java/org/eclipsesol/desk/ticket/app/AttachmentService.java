@@ -5,9 +5,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,18 +58,18 @@ public class AttachmentService {
     }
 
     /** Like {@link #listOf(List)}, for the tickets among {@code ticketIds} that the caller may see. */
-    public java.util.Map<UUID, List<AttachmentView>> listOf(Caller caller, List<UUID> ticketIds) {
-        java.util.Set<UUID> visible = access.visibleIds(caller, ticketIds);
-        return visible.isEmpty() ? java.util.Map.of() : listOf(List.copyOf(visible));
+    public Map<UUID, List<AttachmentView>> listOf(Caller caller, List<UUID> ticketIds) {
+        Set<UUID> visible = access.visibleIds(caller, ticketIds);
+        return visible.isEmpty() ? Map.of() : listOf(List.copyOf(visible));
     }
 
     /** Metadata of several tickets' attachments in one statement; the bytes are not read. */
-    public java.util.Map<UUID, List<AttachmentView>> listOf(List<UUID> ticketIds) {
+    public Map<UUID, List<AttachmentView>> listOf(List<UUID> ticketIds) {
         List<Object[]> rows = em.createQuery("""
                 select a.id, a.ticketId, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedBy, a.createdAt
                 from AttachmentEntity a where a.ticketId in :ids order by a.createdAt, a.id
                 """, Object[].class).setParameter("ids", ticketIds).getResultList();
-        java.util.Map<UUID, List<AttachmentView>> result = new java.util.HashMap<>();
+        Map<UUID, List<AttachmentView>> result = new HashMap<>();
         for (Object[] r : rows) {
             UUID ticketId = (UUID) r[1];
             result.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(new AttachmentView((UUID) r[0], ticketId,
@@ -95,7 +98,7 @@ public class AttachmentService {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
         if (!ALLOWED_TYPES.contains(type)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Attachments may be of these types: " + String.join(", ", new java.util.TreeSet<>(ALLOWED_TYPES)) + ".");
+                    "Attachments may be of these types: " + String.join(", ", new TreeSet<>(ALLOWED_TYPES)) + ".");
         }
         if (!contentMatches(type, data)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The file's content is not " + type + ".");
@@ -115,7 +118,7 @@ public class AttachmentService {
         a.persist();
         history.record(ticket, caller, now, TicketEventType.ATTACHMENT_ADDED, null, null, a.fileName, a.id.toString(), false);
         ticket.updatedAt = now;
-        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "ATTACHMENT_ADDED"));
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, TicketChanged.What.ATTACHMENT_ADDED));
         return new AttachmentView(a.id, a.ticketId, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedBy,
                 a.createdAt, downloadUrl(a.ticketId, a.id));
     }

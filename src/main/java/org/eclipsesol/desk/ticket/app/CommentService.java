@@ -3,7 +3,11 @@ package org.eclipsesol.desk.ticket.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +23,6 @@ import org.eclipsesol.desk.common.Cursors;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.security.Caller;
-import org.eclipsesol.desk.sla.app.SlaService;
 import org.eclipsesol.desk.ticket.data.CommentEntity;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.eclipsesol.desk.ticket.data.TicketEventEntity;
@@ -42,10 +45,10 @@ public class CommentService {
     TicketHistory history;
 
     @Inject
-    TicketService tickets;
+    TicketLifecycle lifecycle;
 
     @Inject
-    SlaService sla;
+    TicketSlaService sla;
 
     @Inject
     Event<TicketChanged> changes;
@@ -59,22 +62,23 @@ public class CommentService {
     }
 
     /**
-     * Comments of several tickets in one statement (GraphQL batches nested fields through this), at most
-     * {@code limit} per ticket: the limit reaches SQL (a keyset page for one ticket, a window function per ticket
-     * for several), so a ticket with thousands of comments costs one page, never a list in memory.
+     * Comments of several tickets (GraphQL batches nested fields through this), at most {@code limit} per ticket, in
+     * two statements: the visibility check and the comments. The limit reaches SQL (a keyset page for one ticket, a
+     * window function per ticket for several), so a ticket with thousands of comments costs one page, never a list
+     * in memory. Tickets the caller may not see get an empty page.
      */
-    public java.util.Map<UUID, Page<CommentView>> commentsOf(Caller caller, List<UUID> ticketIds, Integer limit,
-            String cursor) {
+    public Map<UUID, Page<CommentView>> commentsOf(Caller caller, List<UUID> ticketIds, Integer limit, String cursor) {
         int size = Cursors.limit(limit == null ? 100 : limit);
-        java.util.Map<UUID, List<CommentEntity>> grouped = new java.util.LinkedHashMap<>();
+        Set<UUID> visible = access.visibleIds(caller, ticketIds);
+        Map<UUID, List<CommentEntity>> grouped = new LinkedHashMap<>();
         for (UUID id : ticketIds) {
             grouped.put(id, new ArrayList<>());
         }
         List<CommentEntity> rows;
-        if (ticketIds.size() == 1 || cursor != null) {
-            rows = onePage(caller, ticketIds, size, cursor);
-        } else if (ticketIds.isEmpty()) {
+        if (visible.isEmpty()) {
             rows = List.of();
+        } else if (visible.size() == 1 || cursor != null) {
+            rows = onePage(caller, visible, size, cursor);
         } else {
             @SuppressWarnings("unchecked")
             List<CommentEntity> perTicket = em.createNativeQuery("""
@@ -82,21 +86,21 @@ public class CommentService {
                       select r.id from (select id, row_number() over (partition by ticket_id order by created_at, id) as n
                                           from ticket_comment where ticket_id in (:ids) and (internal = false or :staff)) r
                        where r.n <= :rows)
-                    order by c.ticket_id, c.created_at, c.id""", CommentEntity.class).setParameter("ids", ticketIds)
+                    order by c.ticket_id, c.created_at, c.id""", CommentEntity.class).setParameter("ids", visible)
                     .setParameter("staff", caller.isStaff()).setParameter("rows", size + 1).getResultList();
             rows = perTicket;
         }
         for (CommentEntity c : rows) {
             grouped.get(c.ticketId).add(c);
         }
-        java.util.Map<UUID, Page<CommentView>> pages = new java.util.HashMap<>();
+        Map<UUID, Page<CommentView>> pages = new HashMap<>();
         grouped.forEach((id, list) -> pages.put(id, Page.of(list, size, CommentService::view,
                 last -> Cursors.encode(last.createdAt().toString(), last.id().toString()))));
         return pages;
     }
 
     /** One keyset page (size + 1 rows, to tell whether another follows) of the comments of the given ticket(s). */
-    private List<CommentEntity> onePage(Caller caller, List<UUID> ticketIds, int size, String cursor) {
+    private List<CommentEntity> onePage(Caller caller, Set<UUID> ticketIds, int size, String cursor) {
         String where = "c.ticketId in :ids" + (caller.isStaff() ? "" : " and c.internal = false");
         Instant afterAt = null;
         UUID afterId = null;
@@ -145,21 +149,21 @@ public class CommentService {
         history.record(ticket, caller, now, comment.internal ? TicketEventType.INTERNAL_NOTE_ADDED : TicketEventType.COMMENTED,
                 null, null, null, comment.id.toString(), comment.internal);
         if (caller.isStaff() && !comment.internal && ticket.firstResponseAt == null) {
-            tickets.markResponded(caller, ticket, now, "public comment");
+            lifecycle.markResponded(caller, ticket, now, "public comment");
         }
         if (!caller.isStaff() && ticket.status == TicketStatus.WAITING_ON_CLIENT) {
             // The client answered: the ticket is back with us and its clocks run again.
-            tickets.applyStatus(caller, ticket, TicketStatus.IN_PROGRESS, now);
+            lifecycle.applyStatus(caller, ticket, TicketStatus.IN_PROGRESS, now);
         }
         if (comment.internal) {
             // Nothing a client can observe changes: not updatedAt, not the version (the ETag), no event for them.
-            changes.fire(new TicketChanged(ticket.id, ticket.organization.id, TicketChanged.INTERNAL_NOTE_ADDED));
+            changes.fire(new TicketChanged(ticket.id, ticket.organization.id, TicketChanged.What.INTERNAL_NOTE_ADDED));
             return view(comment);
         }
         // updatedAt makes the row dirty, so the version (the ETag) moves with every public comment.
         ticket.updatedAt = now;
         sla.refresh(ticket, now);
-        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "COMMENTED"));
+        changes.fire(new TicketChanged(ticket.id, ticket.organization.id, TicketChanged.What.COMMENTED));
         return view(comment);
     }
 
@@ -214,9 +218,9 @@ public class CommentService {
      * the visibility check and the events. Clients see no internal events; tickets the caller may not see
      * get an empty list.
      */
-    public java.util.Map<UUID, List<EventView>> eventsOf(Caller caller, List<UUID> ticketIds, int perTicket) {
-        java.util.Set<UUID> visible = access.visibleIds(caller, ticketIds);
-        java.util.Map<UUID, List<EventView>> result = new java.util.HashMap<>();
+    public Map<UUID, List<EventView>> eventsOf(Caller caller, List<UUID> ticketIds, int perTicket) {
+        Set<UUID> visible = access.visibleIds(caller, ticketIds);
+        Map<UUID, List<EventView>> result = new HashMap<>();
         for (UUID id : ticketIds) {
             result.put(id, new ArrayList<>());
         }

@@ -10,6 +10,6 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("Comment")
 @Description("A comment on a ticket; internal notes (internal = true) are shown to staff only.")
 public record CommentView(UUID id, UUID ticketId, PersonView author, boolean staff, String body,
-        @org.eclipse.microprofile.graphql.Description("An internal note; clients never receive these.") boolean internal,
+        @Description("An internal note; clients never receive these.") boolean internal,
         Instant createdAt) {
 }

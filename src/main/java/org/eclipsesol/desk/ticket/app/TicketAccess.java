@@ -1,5 +1,11 @@
 package org.eclipsesol.desk.ticket.app;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +39,7 @@ public class TicketAccess {
             throw ProblemException.notFound("Ticket " + number);
         }
         TicketEntity ticket = TicketEntity.<TicketEntity>find("number", n).firstResult();
-        if (ticket == null || (caller.isClientOnly() && !ticket.organization.id.equals(caller.organizationId()))) {
+        if (ticket == null || !maySee(caller, ticket)) {
             throw ProblemException.notFound("Ticket " + number);
         }
         return ticket;
@@ -46,7 +52,7 @@ public class TicketAccess {
     }
 
     private static TicketEntity check(Caller caller, UUID id, TicketEntity ticket) {
-        if (ticket == null || (caller.isClientOnly() && !ticket.organization.id.equals(caller.organizationId()))) {
+        if (ticket == null || !maySee(caller, ticket)) {
             throw ProblemException.notFound("Ticket " + id);
         }
         return ticket;
@@ -56,17 +62,47 @@ public class TicketAccess {
      * Of the given ticket ids, those the caller may see, in one statement (none for staff, who see every
      * ticket). Batch loaders of nested fields pass their ids through this.
      */
-    public java.util.Set<UUID> visibleIds(Caller caller, java.util.Collection<UUID> ids) {
+    public Set<UUID> visibleIds(Caller caller, Collection<UUID> ids) {
         caller.requireTicketUser();
         if (ids.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         if (caller.isStaff()) {
-            return new java.util.HashSet<>(ids);
+            return new HashSet<>(ids);
         }
-        return new java.util.HashSet<>(TicketEntity.getEntityManager()
+        return new HashSet<>(TicketEntity.getEntityManager()
                 .createQuery("select t.id from TicketEntity t where t.id in :ids and t.organization.id = :own", UUID.class)
                 .setParameter("ids", ids).setParameter("own", caller.organizationId()).getResultList());
+    }
+
+    /** Of the given ticket ids, the tickets (with their organization) the caller may see, in one statement. */
+    public List<TicketEntity> visibleTickets(Caller caller, Collection<UUID> ids) {
+        caller.requireTicketUser();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("ids", ids);
+        var query = TicketEntity.getEntityManager().createQuery("select t from TicketEntity t join fetch t.organization"
+                + " where t.id in :ids and " + visibility(caller, "t", params), TicketEntity.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * The condition (JPQL, on the ticket alias {@code t}) that restricts a query to the tickets the caller may
+     * see; its parameters are added to {@code params}. Every list of tickets starts with it.
+     */
+    public static String visibility(Caller caller, String t, Map<String, Object> params) {
+        if (!caller.isClientOnly()) {
+            return "1 = 1";
+        }
+        params.put("visibleOrg", caller.organizationId());
+        return t + ".organization.id = :visibleOrg";
+    }
+
+    private static boolean maySee(Caller caller, TicketEntity ticket) {
+        return !caller.isClientOnly() || ticket.organization.id.equals(caller.organizationId());
     }
 
     /**

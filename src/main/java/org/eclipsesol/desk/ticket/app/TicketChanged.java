@@ -2,15 +2,22 @@ package org.eclipsesol.desk.ticket.app;
 
 import java.util.UUID;
 
-/** A CDI event fired when a ticket (or something on it) changed; observers see it after commit. */
-@io.quarkus.runtime.annotations.RegisterForReflection
-public record TicketChanged(UUID ticketId, UUID organizationId, String what) {
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-    /** An internal note: only staff may hear of it (clients would learn that something happened). */
-    public static final String INTERNAL_NOTE_ADDED = "INTERNAL_NOTE_ADDED";
+/** A CDI event fired when a ticket (or something on it) changed; observers see it after commit. */
+@RegisterForReflection
+public record TicketChanged(UUID ticketId, UUID organizationId, What what) {
+
+    /** What changed. */
+    @RegisterForReflection
+    public enum What {
+        CREATED, UPDATED, COMMENTED, ATTACHMENT_ADDED, ESCALATED, ESCALATION_CLOSED, SLA,
+        /** An internal note: only staff may hear of it (clients would learn that something happened). */
+        INTERNAL_NOTE_ADDED
+    }
 
     /** Whether only staff may be told about this change. */
     public boolean staffOnly() {
-        return INTERNAL_NOTE_ADDED.equals(what);
+        return what == What.INTERNAL_NOTE_ADDED;
     }
 }

@@ -5,8 +5,24 @@ import java.util.UUID;
 import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.ServiceLine;
 import org.eclipsesol.desk.catalog.TicketStatus;
+import org.eclipsesol.desk.common.QueryParams;
+import org.eclipsesol.desk.sla.engine.TargetStatus;
 
-/** List filters; null means "any". {@code slaStatus} is a TargetStatus name matched against either target. */
+/** List filters; null means "any". {@code slaStatus} is matched against either target. */
 public record TicketFilter(TicketStatus status, Priority priority, ServiceLine service, UUID organizationId,
-        String assigneeId, String slaStatus, Boolean escalated, String q, TicketSort sort) {
+        String assigneeId, TargetStatus slaStatus, Boolean escalated, String q, TicketSort sort) {
+
+    /** No filter: every ticket the caller may see, newest first. */
+    public static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null);
+
+    /**
+     * The filter as REST and GraphQL both build it from what the caller sent: the organization id is parsed (an
+     * invalid one is reported under {@code organizationField}), blank texts mean "any".
+     */
+    public static TicketFilter of(TicketStatus status, Priority priority, ServiceLine service, String organizationId,
+            String organizationField, String assigneeId, TargetStatus slaStatus, Boolean escalated, String q,
+            TicketSort sort) {
+        return new TicketFilter(status, priority, service, QueryParams.uuid(organizationId, organizationField),
+                QueryParams.text(assigneeId), slaStatus, escalated, q, sort);
+    }
 }

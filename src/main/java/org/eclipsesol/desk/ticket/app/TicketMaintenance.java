@@ -10,7 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 public class TicketMaintenance {
 
     @Inject
-    TicketService tickets;
+    TicketLifecycle tickets;
 
     @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeExpiredResolutions() {

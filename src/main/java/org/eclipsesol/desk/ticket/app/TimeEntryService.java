@@ -19,7 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.sla.app.PolicySnapshot;
-import org.eclipsesol.desk.sla.app.SlaService;
+import org.eclipsesol.desk.sla.app.SlaPolicies;
 import org.eclipsesol.desk.sla.engine.ClockType;
 import org.eclipsesol.desk.sla.engine.ServiceClock;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
@@ -48,7 +48,7 @@ public class TimeEntryService {
     TicketHistory history;
 
     @Inject
-    SlaService sla;
+    SlaPolicies sla;
 
     @Transactional
     public TimeEntryView log(Caller caller, UUID ticketId, @Valid @NotNull TimeEntryInput input) {
@@ -95,11 +95,13 @@ public class TimeEntryService {
         return listOf(Map.of(ticket.id, ticket.billable())).getOrDefault(ticket.id, List.of());
     }
 
-    /** Like {@link #listOf(Map)}, for staff only (a client is refused, whatever the query shape). */
+    /** Like {@link #listOf(Map)}, for staff only (a client is refused, whatever the query shape), visible tickets only. */
     public Map<UUID, List<TimeEntryView>> listOf(Caller caller, Map<UUID, Boolean> billableByTicket) {
         caller.requireTicketUser();
         caller.requireStaff();
-        return billableByTicket.isEmpty() ? Map.of() : listOf(billableByTicket);
+        Map<UUID, Boolean> visible = new HashMap<>(billableByTicket);
+        visible.keySet().retainAll(access.visibleIds(caller, billableByTicket.keySet()));
+        return visible.isEmpty() ? Map.of() : listOf(visible);
     }
 
     /** Entries of several tickets (ticket id to its billable flag) in one statement. */

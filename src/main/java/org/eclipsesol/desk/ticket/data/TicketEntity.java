@@ -22,6 +22,7 @@ import org.eclipsesol.desk.catalog.ServiceLine;
 import org.eclipsesol.desk.catalog.TicketStatus;
 import org.eclipsesol.desk.customer.data.OrganizationEntity;
 import org.eclipsesol.desk.security.data.AppUserEntity;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -125,9 +126,10 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "override_reason")
     public String overrideReason;
 
-    /** Status history as "ISO-instant=PHASE" entries (older ones "epochMillis:PHASE"), written with each STATUS_CHANGED event. */
-    @Column(name = "phase_log")
-    public String phaseLog = "";
+    /** Status history as JSONB ({@code [{"at": ISO-instant, "phase": "OPEN"}, ...]}), written with each STATUS_CHANGED event. */
+    @Column(name = "phase_log", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    public String phaseLog = "[]";
 
     @Column(name = "sla_response_status")
     public String slaResponseStatus;

@@ -1,4 +1,4 @@
-package org.eclipsesol.desk.sla.app;
+package org.eclipsesol.desk.ticket.app;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipsesol.desk.ticket.app.TicketChanged;
+import org.eclipsesol.desk.ticket.app.TicketChanged.What;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,10 +33,10 @@ public class SlaMonitor {
     EntityManager em;
 
     @Inject
-    SlaService sla;
+    TicketSlaService sla;
 
     @Inject
-    jakarta.enterprise.event.Event<TicketChanged> changes;
+    Event<TicketChanged> changes;
 
     @Scheduled(every = "${desk.sla.monitor-interval:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "5s")
     void scheduled() {
@@ -63,7 +64,7 @@ public class SlaMonitor {
         for (UUID id : ids) {
             TicketEntity ticket = em.find(TicketEntity.class, id);
             if (sla.refresh(ticket, now)) {
-                changes.fire(new TicketChanged(ticket.id, ticket.organization.id, "SLA"));
+                changes.fire(new TicketChanged(ticket.id, ticket.organization.id, What.SLA));
             }
         }
         return ids.size();

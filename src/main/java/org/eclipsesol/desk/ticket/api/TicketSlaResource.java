@@ -1,4 +1,4 @@
-package org.eclipsesol.desk.sla.api;
+package org.eclipsesol.desk.ticket.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,9 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.security.CallerResolver;
 import org.eclipsesol.desk.sla.app.OverrideInput;
-import org.eclipsesol.desk.sla.app.SlaPolicyService;
 import org.eclipsesol.desk.sla.app.SlaView;
 import org.eclipsesol.desk.sla.app.TimelineView;
+import org.eclipsesol.desk.ticket.app.SlaOverrideService;
+import org.eclipsesol.desk.ticket.app.SlaTimelineService;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
 
 import io.quarkus.security.Authenticated;
@@ -36,7 +37,10 @@ import io.quarkus.security.Authenticated;
 public class TicketSlaResource {
 
     @Inject
-    SlaPolicyService policies;
+    SlaOverrideService overrides;
+
+    @Inject
+    SlaTimelineService timelines;
 
     @Inject
     CallerResolver callers;
@@ -48,13 +52,13 @@ public class TicketSlaResource {
         if (input == null) {
             throw ProblemException.badRequest("An override body is required.");
         }
-        return policies.override(callers.current(), TicketAccess.parseId(id), input);
+        return overrides.override(callers.current(), TicketAccess.parseId(id), input);
     }
 
     @GET
     @Path("timeline")
     @Operation(summary = "Explain a ticket's SLA", description = "The segments (counting, outside business hours, paused, resolved) that make up each target's elapsed time, derived from the ticket's events.")
     public TimelineView timeline(@PathParam("id") String id) {
-        return policies.timeline(callers.current(), TicketAccess.parseId(id));
+        return timelines.timeline(callers.current(), TicketAccess.parseId(id));
     }
 }

@@ -1,0 +1,107 @@
+package org.eclipsesol.desk.notify.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.api.GraphQLErrors;
+import org.eclipsesol.desk.common.api.GraphQLErrorsInterceptor;
+import org.eclipsesol.desk.notify.ClusterEvents;
+import org.eclipsesol.desk.security.api.SubscriptionCallers;
+import org.eclipsesol.desk.sla.engine.TargetKind;
+import org.eclipsesol.desk.ticket.app.TicketAccess;
+import org.eclipsesol.desk.ticket.app.TicketChanged;
+import org.eclipsesol.desk.ticket.app.TicketQueries;
+import org.eclipsesol.desk.ticket.app.TicketView;
+
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The live GraphQL subscriptions, fed by {@link ClusterEvents} (so an event committed on any replica reaches
+ * subscribers on every one). Authorization is checked when subscribing and again for every event.
+ */
+@GraphQLApi
+@GraphQLErrors
+public class LiveGraphQLApi {
+
+    @Type("SlaAlert")
+    @Description("A ticket's target turned AT_RISK or BREACHED (pushed within a minute of the moment, once per moment).")
+    public record SlaAlert(@NonNull @Id String ticketId, @NonNull String ticketNumber, @NonNull TargetKind target,
+            @NonNull @Description("AT_RISK or BREACHED.") String kind, @NonNull Instant firedAt, Instant dueAt) {
+    }
+
+    @Type("TicketChange")
+    @Description("A change to a ticket, pushed after it was committed, with the ticket as the subscriber may see it then.")
+    public record TicketChange(@NonNull @Id String ticketId,
+            @NonNull @Description("CREATED, UPDATED, COMMENTED, ATTACHMENT_ADDED, ESCALATED, ESCALATION_CLOSED or SLA.") String what,
+            @NonNull Instant at, TicketView ticket) {
+    }
+
+    @Inject
+    TicketQueries tickets;
+
+    @Inject
+    SubscriptionCallers subscriptionCallers;
+
+    @Inject
+    ClusterEvents events;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Changes to one ticket. The ticket is read through the service as the subscriber for every event: a ticket
+     * that is no longer visible is simply not pushed.
+     */
+    @Subscription("ticketChanged")
+    @Description("Changes to one ticket as they are committed (REST, GraphQL, e-mail or the SLA monitor), each with the "
+            + "ticket as the subscriber may see it. An invisible or unknown id fails with NOT_FOUND.")
+    public Multi<TicketChange> ticketChanged(@Name("id") @NonNull @Id String id) {
+        return subscriptionCallers.subscribe(caller -> {
+            UUID ticketId = TicketAccess.parseId(id);
+            // Checked at subscribe time (NOT_FOUND ends the subscription) and again for every event below.
+            Multi<TicketChanged> mine = events.ticketChanges().filter(c -> c.ticketId().equals(ticketId))
+                    .filter(c -> TicketAccess.mayObserve(caller, c.organizationId()))
+                    .filter(c -> !c.staffOnly() || caller.isStaff());
+            Uni<Void> visible = subscriptionCallers.read(() -> tickets.get(caller, ticketId)).replaceWithVoid();
+            return visible.onItem().transformToMulti(v -> mine)
+                    .onItem().transformToUniAndConcatenate(c -> subscriptionCallers.read(() -> {
+                        try {
+                            return new TicketChange(c.ticketId().toString(), c.what().name(), clock.instant(),
+                                    tickets.get(caller, c.ticketId()));
+                        } catch (ProblemException gone) {
+                            return null;
+                        }
+                    }));
+        })
+                .onFailure().transform(GraphQLErrorsInterceptor::translate);
+    }
+
+    @Subscription("slaAlerts")
+    @Description("AT_RISK and BREACHED moments as they happen: staff hear about every ticket, a client about their "
+            + "organization's only.")
+    public Multi<SlaAlert> slaAlerts(@Name("kinds") @DefaultValue("[\"AT_RISK\",\"BREACHED\"]") List<String> kinds) {
+        return subscriptionCallers.subscribe(caller -> {
+            caller.requireTicketUser();
+            return events.slaAlerts()
+                    .filter(a -> TicketAccess.mayObserve(caller, a.organizationId()))
+                    .filter(a -> kinds == null || kinds.contains(a.kind().name()))
+                    .map(a -> new SlaAlert(a.ticketId().toString(), a.ticketNumber(), a.target(), a.kind().name(),
+                            a.firedAt(), a.dueAt()));
+        })
+                .onFailure().transform(GraphQLErrorsInterceptor::translate);
+    }
+}
