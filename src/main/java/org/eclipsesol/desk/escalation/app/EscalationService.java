@@ -69,8 +69,8 @@ public class EscalationService {
         // One escalation per level: while the current one is open, a repeat changes nothing (and e-mails nobody).
         // The ticket row is locked, so two concurrent requests cannot both pass; a unique index backs this up.
         EscalationEntity open = EscalationEntity
-                .<EscalationEntity>find("ticketId = ?1 and status <> 'CLOSED' order by level desc",
-                        ticket.id)
+                .<EscalationEntity>find("ticketId = ?1 and status <> ?2 order by level desc", ticket.id,
+                        EscalationStatus.CLOSED)
                 .firstResult();
         if (open != null) {
             throw ProblemException.conflict("This ticket is already escalated (level " + open.level + ", " + open.status
