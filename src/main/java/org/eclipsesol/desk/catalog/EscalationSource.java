@@ -2,5 +2,8 @@ package org.eclipsesol.desk.catalog;
 
 /** Who or what raised an escalation. */
 public enum EscalationSource {
-    CLIENT, STAFF, EMAIL, SLA_BREACH
+    CLIENT,
+    STAFF,
+    EMAIL,
+    SLA_BREACH
 }

@@ -2,5 +2,8 @@ package org.eclipsesol.desk.catalog;
 
 /** Ticket priority; it selects the SLA targets and clock. */
 public enum Priority {
-    CRITICAL, HIGH, MEDIUM, LOW
+    CRITICAL,
+    HIGH,
+    MEDIUM,
+    LOW
 }

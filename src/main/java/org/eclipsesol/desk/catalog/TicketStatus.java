@@ -6,7 +6,12 @@ import java.util.Set;
 /** The ticket lifecycle (PRODUCT.md, "Ticket lifecycle"). */
 public enum TicketStatus {
 
-    NEW, IN_PROGRESS, WAITING_ON_CLIENT, RESOLVED, CLOSED, CANCELLED;
+    NEW,
+    IN_PROGRESS,
+    WAITING_ON_CLIENT,
+    RESOLVED,
+    CLOSED,
+    CANCELLED;
 
     /** The transitions the lifecycle allows, whoever asks; who may ask is decided by the ticket service. */
     public Set<TicketStatus> next() {

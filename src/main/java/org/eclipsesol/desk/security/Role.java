@@ -3,7 +3,10 @@ package org.eclipsesol.desk.security;
 /** The realm roles Support Desk understands, with the names the identity provider uses. */
 public enum Role {
 
-    CLIENT("client"), TECHNICIAN("technician"), SUPERVISOR("supervisor"), MAIL_GATEWAY("mail-gateway");
+    CLIENT("client"),
+    TECHNICIAN("technician"),
+    SUPERVISOR("supervisor"),
+    MAIL_GATEWAY("mail-gateway");
 
     private final String claimValue;
 

@@ -39,7 +39,12 @@ class OrganizationAuthorizationTest {
 
     enum Endpoint {
 
-        LIST_ORGANIZATIONS, GET_OWN_ORGANIZATION, CREATE_ORGANIZATION, PUT_AGREEMENT, LIST_MEMBERS, ADD_MEMBER;
+        LIST_ORGANIZATIONS,
+        GET_OWN_ORGANIZATION,
+        CREATE_ORGANIZATION,
+        PUT_AGREEMENT,
+        LIST_MEMBERS,
+        ADD_MEMBER;
 
         Response call(Persona p, Ctx c) {
             return switch (this) {

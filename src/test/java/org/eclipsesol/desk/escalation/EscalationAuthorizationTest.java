@@ -36,7 +36,9 @@ class EscalationAuthorizationTest {
 
     enum Endpoint {
 
-        LIST_OPEN, ACKNOWLEDGE, CLOSE;
+        LIST_OPEN,
+        ACKNOWLEDGE,
+        CLOSE;
 
         Response call(Persona p, Ctx c) {
             return switch (this) {

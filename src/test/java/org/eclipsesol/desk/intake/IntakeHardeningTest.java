@@ -50,7 +50,7 @@ class IntakeHardeningTest {
     @Test
     void mailThatFailedSenderAuthenticationIsRefusedAndChangesNothing() {
         Fixtures.acme();
-        for (Object verdict : new Object[]{false, null}) {
+        for (Object verdict : new Object[] { false, null }) {
             String marker = Fixtures.unique("Spoofed");
             Map<String, Object> m = mail("ana@acme.example", marker);
             m.put("authenticated", verdict);
@@ -66,7 +66,8 @@ class IntakeHardeningTest {
         String number = Fixtures.clientTicket(ANA, Fixtures.unique("Looping"), "LOW").getString("number");
         String id = as(ANA).queryParam("q", number).get("/api/v1/tickets").then().extract().path("items[0].id");
         Map<String, String> before = Db.ticketState(id);
-        for (String header : new String[]{"auto-replied", "auto-generated", "Auto-Replied; owner-email=\"x@acme.example\""}) {
+        for (String header : new String[] { "auto-replied", "auto-generated",
+                "Auto-Replied; owner-email=\"x@acme.example\"" }) {
             Map<String, Object> reply = mail("ana@acme.example", "Re: [" + number + "] Out of office");
             reply.put("autoSubmitted", header);
             gateway().body(reply).post("/api/v1/intake/email").then().statusCode(202).body("outcome", equalTo("IGNORED"));

@@ -39,7 +39,7 @@ class TokenTrustTest {
     void anUnverifiedEmailChoosesNoOrganization() {
         String globex = Fixtures.globex();
         String ticket = Fixtures.clientTicket(Api.CARLA, Fixtures.unique("Globex secret"), "LOW").getString("id");
-        for (Boolean verified : new Boolean[]{false, null}) {
+        for (Boolean verified : new Boolean[] { false, null }) {
             String token = client("mallory-" + UUID.randomUUID(), "carla@globex.example", verified);
             withToken(token).get("/api/v1/me").then().statusCode(200)
                     .body("email", equalTo("carla@globex.example"))

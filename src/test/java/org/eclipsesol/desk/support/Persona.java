@@ -12,8 +12,14 @@ import io.restassured.specification.RequestSpecification;
  */
 public enum Persona {
 
-    CLIENT_OWN_ORG(Api.ANA), CLIENT_OTHER_ORG(Api.CARLA), CLIENT_NO_ORG(Api.NORA), TECHNICIAN(Api.TOM), SUPERVISOR(
-            Api.SAM), NO_ROLE(Api.NOBODY), ANONYMOUS(null);
+    CLIENT_OWN_ORG(Api.ANA),
+    CLIENT_OTHER_ORG(Api.CARLA),
+    CLIENT_NO_ORG(Api.NORA),
+    TECHNICIAN(Api.TOM),
+    SUPERVISOR(
+            Api.SAM),
+    NO_ROLE(Api.NOBODY),
+    ANONYMOUS(null);
 
     private final String user;
 

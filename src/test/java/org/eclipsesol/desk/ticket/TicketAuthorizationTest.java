@@ -48,7 +48,23 @@ class TicketAuthorizationTest {
     /** One endpoint (or one kind of request to it) of the matrix. */
     enum Endpoint {
 
-        CREATE_TICKET, CREATE_FOR_ANOTHER_ORG, LIST_TICKETS, GET_TICKET, PATCH_CANCEL, PATCH_PRIORITY, LIST_COMMENTS, POST_COMMENT, POST_INTERNAL_NOTE, LIST_EVENTS, LIST_ATTACHMENTS, UPLOAD_ATTACHMENT, DOWNLOAD_ATTACHMENT, LIST_TIME_ENTRIES, LOG_TIME, LIST_ESCALATIONS, ESCALATE;
+        CREATE_TICKET,
+        CREATE_FOR_ANOTHER_ORG,
+        LIST_TICKETS,
+        GET_TICKET,
+        PATCH_CANCEL,
+        PATCH_PRIORITY,
+        LIST_COMMENTS,
+        POST_COMMENT,
+        POST_INTERNAL_NOTE,
+        LIST_EVENTS,
+        LIST_ATTACHMENTS,
+        UPLOAD_ATTACHMENT,
+        DOWNLOAD_ATTACHMENT,
+        LIST_TIME_ENTRIES,
+        LOG_TIME,
+        LIST_ESCALATIONS,
+        ESCALATE;
 
         Response call(Persona p, Ctx c) {
             return switch (this) {
@@ -197,8 +213,8 @@ class TicketAuthorizationTest {
      * answers the same status and problem for both.
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Endpoint.class, names = {"CREATE_TICKET", "CREATE_FOR_ANOTHER_ORG",
-            "LIST_TICKETS"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Endpoint.class, names = { "CREATE_TICKET", "CREATE_FOR_ANOTHER_ORG",
+            "LIST_TICKETS" }, mode = EnumSource.Mode.EXCLUDE)
     void anotherOrganizationsTicketLooksExactlyLikeAMissingOne(Endpoint endpoint) {
         Ctx ctx = freshTicket();
         String missing = UUID.randomUUID().toString();

@@ -50,7 +50,7 @@ class TicketPagingTest {
     }
 
     @ParameterizedTest(name = "sort={0}")
-    @ValueSource(strings = {"NEWEST", "OLDEST", "DUE"})
+    @ValueSource(strings = { "NEWEST", "OLDEST", "DUE" })
     void walkingAllPagesWhileTicketsAreCreatedReturnsEachExistingTicketOnce(String sort) throws Exception {
         String marker = "paging-" + UUID.randomUUID();
         List<String> existing = new ArrayList<>();

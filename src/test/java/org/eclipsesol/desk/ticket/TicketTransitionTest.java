@@ -48,7 +48,9 @@ class TicketTransitionTest {
 
     enum Actor {
 
-        CLIENT_REQUESTER(ANA), TECHNICIAN(TOM), SUPERVISOR(SAM);
+        CLIENT_REQUESTER(ANA),
+        TECHNICIAN(TOM),
+        SUPERVISOR(SAM);
 
         final String user;
 

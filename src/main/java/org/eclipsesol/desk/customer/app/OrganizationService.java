@@ -61,7 +61,7 @@ public class OrganizationService {
             params.put("afterId", parseUuid(parts[1]));
         }
         // range() is inclusive: one row more than the page tells whether another page exists.
-        List<OrganizationEntity> rows = OrganizationEntity.<OrganizationEntity>find(where + " order by name, id", params)
+        List<OrganizationEntity> rows = OrganizationEntity.<OrganizationEntity> find(where + " order by name, id", params)
                 .range(0, size).list();
         return Page.of(rows, size, OrganizationService::view, last -> Cursors.encode(last.name(), last.id().toString()));
     }

@@ -69,7 +69,7 @@ public class EscalationService {
         // One escalation per level: while the current one is open, a repeat changes nothing (and e-mails nobody).
         // The ticket row is locked, so two concurrent requests cannot both pass; a unique index backs this up.
         EscalationEntity open = EscalationEntity
-                .<EscalationEntity>find("ticketId = ?1 and status <> ?2 order by level desc", ticket.id,
+                .<EscalationEntity> find("ticketId = ?1 and status <> ?2 order by level desc", ticket.id,
                         EscalationStatus.CLOSED)
                 .firstResult();
         if (open != null) {
@@ -109,13 +109,13 @@ public class EscalationService {
 
     public List<EscalationView> forTicket(Caller caller, UUID ticketId) {
         TicketEntity ticket = access.visible(caller, ticketId);
-        return EscalationEntity.<EscalationEntity>list("ticketId = ?1 order by raisedAt", ticket.id).stream()
+        return EscalationEntity.<EscalationEntity> list("ticketId = ?1 order by raisedAt", ticket.id).stream()
                 .map(EscalationService::view).toList();
     }
 
     public List<EscalationView> open(Caller caller) {
         caller.requireSupervisor();
-        return EscalationEntity.<EscalationEntity>list("status <> ?1 order by raisedAt", EscalationStatus.CLOSED).stream()
+        return EscalationEntity.<EscalationEntity> list("status <> ?1 order by raisedAt", EscalationStatus.CLOSED).stream()
                 .map(EscalationService::view).toList();
     }
 

@@ -186,11 +186,11 @@ public class IntakeService {
         Matcher named = ADDRESS.matcher(from);
         if (named.matches()) {
             String name = named.group(1) == null || named.group(1).isBlank() ? null : named.group(1).trim();
-            return new String[]{name, named.group(2).toLowerCase()};
+            return new String[] { name, named.group(2).toLowerCase() };
         }
         Matcher bare = BARE.matcher(from);
         if (bare.matches()) {
-            return new String[]{null, bare.group(1).toLowerCase()};
+            return new String[] { null, bare.group(1).toLowerCase() };
         }
         throw ProblemException.invalid("from", "must be an e-mail address, optionally as 'Name <address>'");
     }

@@ -81,7 +81,7 @@ public class RateLimitHandler {
                 : identity.onItemOrFailure().transform((id, failure) -> id != null && !id.isAnonymous()
                         ? "sub:" + subjectOf(id)
                         : addressOf(ctx));
-        caller.subscribe().with(key -> ctx.vertx().<RateLimiter.Decision>executeBlocking(() -> limiter.acquire(policy, key),
+        caller.subscribe().with(key -> ctx.vertx().<RateLimiter.Decision> executeBlocking(() -> limiter.acquire(policy, key),
                 false).onComplete(result -> respond(ctx, result.succeeded() ? result.result() : null)),
                 failure -> ctx.next());
     }

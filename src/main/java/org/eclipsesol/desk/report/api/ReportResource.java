@@ -63,7 +63,7 @@ public class ReportResource {
     private static void append(StringBuilder csv, SlaReportRow row) {
         csv.append(cell(row.key())).append(',').append(cell(row.label())).append(',').append(row.tickets()).append(',')
                 .append(row.excluded()).append(',').append(row.cancelled()).append(',').append(row.billable());
-        for (SlaReportRow.TargetFigures f : new SlaReportRow.TargetFigures[]{row.response(), row.resolution()}) {
+        for (SlaReportRow.TargetFigures f : new SlaReportRow.TargetFigures[] { row.response(), row.resolution() }) {
             csv.append(',').append(f.met()).append(',').append(f.breached()).append(',').append(f.open()).append(',')
                     .append(f.compliance() == null ? "" : String.format(Locale.ROOT, "%.4f", f.compliance())).append(',')
                     .append(f.averageElapsed() == null ? "" : f.averageElapsed().toString());

@@ -39,7 +39,11 @@ import org.eclipsesol.desk.ticket.data.TicketEntity;
 public class SlaReportService {
 
     public enum GroupBy {
-        PRIORITY, SERVICE, CATEGORY, ORGANIZATION, ASSIGNEE
+        PRIORITY,
+        SERVICE,
+        CATEGORY,
+        ORGANIZATION,
+        ASSIGNEE
     }
 
     /** A report spans at most this much, so one request cannot evaluate the whole history. */
@@ -118,13 +122,13 @@ public class SlaReportService {
 
     private static Function<TicketEntity, String[]> keyOf(GroupBy groupBy) {
         return switch (groupBy) {
-            case PRIORITY -> t -> new String[]{t.priority.name(), t.priority.name()};
-            case SERVICE -> t -> new String[]{t.service.name(), t.service.name()};
-            case CATEGORY -> t -> new String[]{t.category.name(), t.category.name()};
-            case ORGANIZATION -> t -> new String[]{t.organization.id.toString(), t.organization.name};
+            case PRIORITY -> t -> new String[] { t.priority.name(), t.priority.name() };
+            case SERVICE -> t -> new String[] { t.service.name(), t.service.name() };
+            case CATEGORY -> t -> new String[] { t.category.name(), t.category.name() };
+            case ORGANIZATION -> t -> new String[] { t.organization.id.toString(), t.organization.name };
             case ASSIGNEE -> t -> t.assignee == null
-                    ? new String[]{"UNASSIGNED", "Unassigned"}
-                    : new String[]{t.assignee.id, t.assignee.name == null ? t.assignee.id : t.assignee.name};
+                    ? new String[] { "UNASSIGNED", "Unassigned" }
+                    : new String[] { t.assignee.id, t.assignee.name == null ? t.assignee.id : t.assignee.name };
         };
     }
 

@@ -36,7 +36,9 @@ import org.eclipsesol.desk.sla.app.QuoteView;
 
 import io.quarkus.security.Authenticated;
 
-/** SLA policies, holidays and quotes over REST; a ticket's override and timeline are in the ticket feature (TicketSlaResource). */
+/**
+ * SLA policies, holidays and quotes over REST; a ticket's override and timeline are in the ticket feature (TicketSlaResource).
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,5 +5,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** The two moments of a target that raise an alert. */
 @RegisterForReflection
 public enum AlertKind {
-    AT_RISK, BREACHED
+    AT_RISK,
+    BREACHED
 }

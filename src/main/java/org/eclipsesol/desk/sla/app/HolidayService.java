@@ -37,7 +37,7 @@ public class HolidayService {
 
     public List<HolidayView> holidays(Caller caller) {
         caller.requireTicketUser();
-        return HolidayEntity.<HolidayEntity>list("order by date").stream().map(h -> new HolidayView(h.date, h.name)).toList();
+        return HolidayEntity.<HolidayEntity> list("order by date").stream().map(h -> new HolidayView(h.date, h.name)).toList();
     }
 
     /** Replaces the holiday list. Open tickets' clocks follow it; closed tickets keep their frozen figures. */

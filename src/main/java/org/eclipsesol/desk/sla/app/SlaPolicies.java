@@ -69,7 +69,7 @@ public class SlaPolicies {
         Instant now = clock.instant();
         Set<LocalDate> current = holidays;
         if (current == null || holidaysLoadedAt.plus(HOLIDAY_CACHE_TTL).isBefore(now)) {
-            current = HolidayEntity.<HolidayEntity>listAll().stream().map(h -> h.date).collect(Collectors.toUnmodifiableSet());
+            current = HolidayEntity.<HolidayEntity> listAll().stream().map(h -> h.date).collect(Collectors.toUnmodifiableSet());
             if (!current.equals(holidays)) {
                 businessClocks.clear();
             }

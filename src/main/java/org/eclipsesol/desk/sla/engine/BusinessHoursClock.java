@@ -149,7 +149,7 @@ public final class BusinessHoursClock implements ServiceClock {
         long toCeil = to.getEpochSecond() + (to.getNano() != 0 ? 1 : 0);
         Instant cursor = from;
         DayWalker walker = new DayWalker(tables, localDay(fromFloor) - 1);
-        walk : while (walker.resolve(walker.day * SECONDS_PER_DAY) < toCeil) {
+        walk: while (walker.resolve(walker.day * SECONDS_PER_DAY) < toCeil) {
             int count = walker.loadDay();
             for (int i = 0; i < count; i++) {
                 long start = walker.starts[i];
@@ -228,7 +228,7 @@ public final class BusinessHoursClock implements ServiceClock {
         long total = 0;
         boolean fromCounts = false;
         boolean toCounts = false;
-        walk : while (walker.resolve(walker.day * SECONDS_PER_DAY) <= to) {
+        walk: while (walker.resolve(walker.day * SECONDS_PER_DAY) <= to) {
             if (walker.day > firstDay && walker.weekIsRegular()
                     && walker.resolve((walker.day + DAYS_PER_WEEK) * SECONDS_PER_DAY) <= to) {
                 total += weeklySeconds;

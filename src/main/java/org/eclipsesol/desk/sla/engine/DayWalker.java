@@ -3,7 +3,8 @@ package org.eclipsesol.desk.sla.engine;
 import java.util.Arrays;
 
 /**
- * Cursor over the local days of a {@link BusinessHoursClock}: yields each day's business intervals as real epoch seconds, and remembers the last
+ * Cursor over the local days of a {@link BusinessHoursClock}: yields each day's business intervals as real epoch seconds, and
+ * remembers the last
  * offset region and holiday position so that consecutive days cost no search.
  */
 final class DayWalker {

@@ -125,7 +125,7 @@ public class TicketGraphQLApi {
     @Description("Comments, oldest first (at most 100). Clients never receive internal notes.")
     public List<@NonNull List<@NonNull CommentView>> comments(@Source List<TicketView> source) {
         Map<UUID, Page<CommentView>> pages = comments.commentsOf(callers.current(), ids(source), NESTED_LIMIT, null);
-        return source.stream().map(t -> pages.containsKey(t.id()) ? pages.get(t.id()).items() : List.<CommentView>of())
+        return source.stream().map(t -> pages.containsKey(t.id()) ? pages.get(t.id()).items() : List.<CommentView> of())
                 .toList();
     }
 

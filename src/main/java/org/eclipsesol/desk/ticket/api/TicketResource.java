@@ -129,7 +129,7 @@ public class TicketResource {
 
     @PATCH
     @Path("{id}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     @Operation(summary = "Change a ticket", description = "status, priority (+reason), assigneeId, service, category, exclusion (+exclusionNote). If-Match: a stale version answers 412.")
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, TicketPatch patch) {
         if (patch == null) {

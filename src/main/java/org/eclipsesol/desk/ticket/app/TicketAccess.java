@@ -38,7 +38,7 @@ public class TicketAccess {
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("Ticket " + number);
         }
-        TicketEntity ticket = TicketEntity.<TicketEntity>find("number", n).firstResult();
+        TicketEntity ticket = TicketEntity.<TicketEntity> find("number", n).firstResult();
         if (ticket == null || !maySee(caller, ticket)) {
             throw ProblemException.notFound("Ticket " + number);
         }

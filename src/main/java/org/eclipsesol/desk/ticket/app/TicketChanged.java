@@ -11,7 +11,13 @@ public record TicketChanged(UUID ticketId, UUID organizationId, What what) {
     /** What changed. */
     @RegisterForReflection
     public enum What {
-        CREATED, UPDATED, COMMENTED, ATTACHMENT_ADDED, ESCALATED, ESCALATION_CLOSED, SLA,
+        CREATED,
+        UPDATED,
+        COMMENTED,
+        ATTACHMENT_ADDED,
+        ESCALATED,
+        ESCALATION_CLOSED,
+        SLA,
         /** An internal note: only staff may hear of it (clients would learn that something happened). */
         INTERNAL_NOTE_ADDED
     }

@@ -98,8 +98,10 @@ public class TicketLifecycle {
         history.record(ticket, actor, now, TicketEventType.RESPONDED, null, null, null, how, false);
     }
 
-    /** Marks the ticket escalated (the escalation feature calls this when it raises one), with its history event;
-     * the caller announces the change. */
+    /**
+     * Marks the ticket escalated (the escalation feature calls this when it raises one), with its history event;
+     * the caller announces the change.
+     */
     public void markEscalated(Caller actor, TicketEntity ticket, Instant now, String detail) {
         history.record(ticket, actor, now, TicketEventType.ESCALATED, "escalated", ticket.escalated, true, detail, false);
         ticket.escalated = true;

@@ -126,7 +126,9 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "override_reason")
     public String overrideReason;
 
-    /** Status history as JSONB ({@code [{"at": ISO-instant, "phase": "OPEN"}, ...]}), written with each STATUS_CHANGED event. */
+    /**
+     * Status history as JSONB ({@code [{"at": ISO-instant, "phase": "OPEN"}, ...]}), written with each STATUS_CHANGED event.
+     */
     @Column(name = "phase_log", columnDefinition = "jsonb")
     @ColumnTransformer(write = "cast(? as jsonb)")
     public String phaseLog = "[]";

@@ -22,7 +22,7 @@ class CsvInjectionTest {
 
     @Test
     void cellsBeginningWithTabOrCarriageReturnAreDefusedLikeFormulas() {
-        for (String dangerous : new String[]{"=1+2", "+1", "-1", "@SUM(A1)", "\t=1+2", "\r=1+2"}) {
+        for (String dangerous : new String[] { "=1+2", "+1", "-1", "@SUM(A1)", "\t=1+2", "\r=1+2" }) {
             assertThat(ReportResource.cell(dangerous)).startsWith("\"'");
         }
         assertThat(ReportResource.cell("Acme Dental")).isEqualTo("\"Acme Dental\"");

@@ -142,7 +142,7 @@ class BusinessHoursClockPropertiesTest {
                 start = start.isBefore(from) ? from : start;
                 end = end.isAfter(to) ? to : end;
                 if (end.isAfter(start)) {
-                    intervals.add(new Instant[]{start, end});
+                    intervals.add(new Instant[] { start, end });
                 }
             }
         }

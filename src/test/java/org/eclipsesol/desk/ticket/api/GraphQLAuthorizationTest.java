@@ -55,88 +55,100 @@ class GraphQLAuthorizationTest {
     enum Operation {
 
         TICKET((user, t) -> GraphQL.query(user, "query T($id: ID!) { ticket(id: $id) { id number } }", vars("id",
-                t.id()))), TICKET_BY_NUMBER((user, t) -> GraphQL.query(user,
-                        "query T($n: String!) { ticketByNumber(number: $n) { id } }",
-                        vars("n", t.number()))), TICKETS(
-                                (user, t) -> GraphQL.query(user, "query { tickets(first: 5) { edges { node { id } } } }", Map
-                                        .of())), TIME_ENTRIES((user, t) -> GraphQL.query(user,
-                                                "query T($id: ID!) { ticket(id: $id) { id timeEntries { minutes } } }",
-                                                vars("id", t.id()))), START_WORK(
-                                                        (user, t) -> GraphQL.query(user,
-                                                                "mutation U($id: ID!, $input: TicketUpdateInput!) { updateTicket(id: $id, input: $input) { status } }",
-                                                                vars("id", t.id(), "input",
-                                                                        Map.of("status", "IN_PROGRESS")))), ADD_COMMENT(
-                                                                                (user, t) -> GraphQL.query(user,
-                                                                                        "mutation C($id: ID!, $input: CommentInput!) { addComment(ticketId: $id, input: $input) { id } }",
-                                                                                        vars("id", t.id(), "input", Map.of(
-                                                                                                "body",
-                                                                                                "A public word")))), ADD_INTERNAL_NOTE(
-                                                                                                        (user, t) -> GraphQL
-                                                                                                                .query(user,
-                                                                                                                        "mutation C($id: ID!, $input: CommentInput!) { addComment(ticketId: $id, input: $input) { id } }",
-                                                                                                                        vars("id",
-                                                                                                                                t.id(),
-                                                                                                                                "input",
-                                                                                                                                Map.of("body",
-                                                                                                                                        "A note",
-                                                                                                                                        "internal",
-                                                                                                                                        true)))), LOG_TIME(
-                                                                                                                                                (user, t) -> GraphQL
-                                                                                                                                                        .query(user,
-                                                                                                                                                                "mutation L($id: ID!, $input: TimeEntryInput!) { logTime(ticketId: $id, input: $input) { minutes } }",
-                                                                                                                                                                vars("id",
-                                                                                                                                                                        t.id(),
-                                                                                                                                                                        "input",
-                                                                                                                                                                        Map.of("startedAt",
-                                                                                                                                                                                TestClock
-                                                                                                                                                                                        .now()
-                                                                                                                                                                                        .minus(2,
-                                                                                                                                                                                                ChronoUnit.HOURS)
-                                                                                                                                                                                        .toString(),
-                                                                                                                                                                                "endedAt",
-                                                                                                                                                                                TestClock
-                                                                                                                                                                                        .now()
-                                                                                                                                                                                        .minus(1,
-                                                                                                                                                                                                ChronoUnit.HOURS)
-                                                                                                                                                                                        .toString(),
-                                                                                                                                                                                "note",
-                                                                                                                                                                                "work")))), ESCALATE(
-                                                                                                                                                                                        (user, t) -> GraphQL
-                                                                                                                                                                                                .query(user,
-                                                                                                                                                                                                        "mutation E($id: ID!, $input: EscalationInput!) { escalateTicket(ticketId: $id, input: $input) { level } }",
-                                                                                                                                                                                                        vars("id",
-                                                                                                                                                                                                                t.id(),
-                                                                                                                                                                                                                "input",
-                                                                                                                                                                                                                Map.of("reason",
-                                                                                                                                                                                                                        "Not fixed in time")))), OVERRIDE_SLA(
-                                                                                                                                                                                                                                (user, t) -> GraphQL
-                                                                                                                                                                                                                                        .query(user,
-                                                                                                                                                                                                                                                "mutation O($id: ID!, $input: SlaOverrideInput!) { overrideSla(ticketId: $id, input: $input) { targetSource } }",
-                                                                                                                                                                                                                                                vars("id",
-                                                                                                                                                                                                                                                        t.id(),
-                                                                                                                                                                                                                                                        "input",
-                                                                                                                                                                                                                                                        Map.of("resolution",
-                                                                                                                                                                                                                                                                "PT96H",
-                                                                                                                                                                                                                                                                "reason",
-                                                                                                                                                                                                                                                                "Parts on order")))), OPEN_ESCALATIONS(
-                                                                                                                                                                                                                                                                        (user, t) -> GraphQL
-                                                                                                                                                                                                                                                                                .query(user,
-                                                                                                                                                                                                                                                                                        "query { openEscalations { id } }",
-                                                                                                                                                                                                                                                                                        Map.of())), CREATE_ORGANIZATION(
-                                                                                                                                                                                                                                                                                                (user, t) -> GraphQL
-                                                                                                                                                                                                                                                                                                        .query(user,
-                                                                                                                                                                                                                                                                                                                "mutation O($input: OrganizationInput!) { createOrganization(input: $input) { id } }",
-                                                                                                                                                                                                                                                                                                                vars("input",
-                                                                                                                                                                                                                                                                                                                        Map.of("name",
-                                                                                                                                                                                                                                                                                                                                "GraphQL Org "
-                                                                                                                                                                                                                                                                                                                                        + UUID.randomUUID(),
-                                                                                                                                                                                                                                                                                                                                "emailDomains",
-                                                                                                                                                                                                                                                                                                                                List.of())))), SLA_QUOTE(
-                                                                                                                                                                                                                                                                                                                                        (user, t) -> GraphQL
-                                                                                                                                                                                                                                                                                                                                                .query(user,
-                                                                                                                                                                                                                                                                                                                                                        "query Q($p: Priority!) { slaQuote(priority: $p) { response { target } } }",
-                                                                                                                                                                                                                                                                                                                                                        vars("p",
-                                                                                                                                                                                                                                                                                                                                                                "HIGH")));
+                t.id()))),
+        TICKET_BY_NUMBER((user, t) -> GraphQL.query(user,
+                "query T($n: String!) { ticketByNumber(number: $n) { id } }",
+                vars("n", t.number()))),
+        TICKETS(
+                (user, t) -> GraphQL.query(user, "query { tickets(first: 5) { edges { node { id } } } }", Map
+                        .of())),
+        TIME_ENTRIES((user, t) -> GraphQL.query(user,
+                "query T($id: ID!) { ticket(id: $id) { id timeEntries { minutes } } }",
+                vars("id", t.id()))),
+        START_WORK(
+                (user, t) -> GraphQL.query(user,
+                        "mutation U($id: ID!, $input: TicketUpdateInput!) { updateTicket(id: $id, input: $input) { status } }",
+                        vars("id", t.id(), "input",
+                                Map.of("status", "IN_PROGRESS")))),
+        ADD_COMMENT(
+                (user, t) -> GraphQL.query(user,
+                        "mutation C($id: ID!, $input: CommentInput!) { addComment(ticketId: $id, input: $input) { id } }",
+                        vars("id", t.id(), "input", Map.of(
+                                "body",
+                                "A public word")))),
+        ADD_INTERNAL_NOTE(
+                (user, t) -> GraphQL
+                        .query(user,
+                                "mutation C($id: ID!, $input: CommentInput!) { addComment(ticketId: $id, input: $input) { id } }",
+                                vars("id",
+                                        t.id(),
+                                        "input",
+                                        Map.of("body",
+                                                "A note",
+                                                "internal",
+                                                true)))),
+        LOG_TIME(
+                (user, t) -> GraphQL
+                        .query(user,
+                                "mutation L($id: ID!, $input: TimeEntryInput!) { logTime(ticketId: $id, input: $input) { minutes } }",
+                                vars("id",
+                                        t.id(),
+                                        "input",
+                                        Map.of("startedAt",
+                                                TestClock
+                                                        .now()
+                                                        .minus(2,
+                                                                ChronoUnit.HOURS)
+                                                        .toString(),
+                                                "endedAt",
+                                                TestClock
+                                                        .now()
+                                                        .minus(1,
+                                                                ChronoUnit.HOURS)
+                                                        .toString(),
+                                                "note",
+                                                "work")))),
+        ESCALATE(
+                (user, t) -> GraphQL
+                        .query(user,
+                                "mutation E($id: ID!, $input: EscalationInput!) { escalateTicket(ticketId: $id, input: $input) { level } }",
+                                vars("id",
+                                        t.id(),
+                                        "input",
+                                        Map.of("reason",
+                                                "Not fixed in time")))),
+        OVERRIDE_SLA(
+                (user, t) -> GraphQL
+                        .query(user,
+                                "mutation O($id: ID!, $input: SlaOverrideInput!) { overrideSla(ticketId: $id, input: $input) { targetSource } }",
+                                vars("id",
+                                        t.id(),
+                                        "input",
+                                        Map.of("resolution",
+                                                "PT96H",
+                                                "reason",
+                                                "Parts on order")))),
+        OPEN_ESCALATIONS(
+                (user, t) -> GraphQL
+                        .query(user,
+                                "query { openEscalations { id } }",
+                                Map.of())),
+        CREATE_ORGANIZATION(
+                (user, t) -> GraphQL
+                        .query(user,
+                                "mutation O($input: OrganizationInput!) { createOrganization(input: $input) { id } }",
+                                vars("input",
+                                        Map.of("name",
+                                                "GraphQL Org "
+                                                        + UUID.randomUUID(),
+                                                "emailDomains",
+                                                List.of())))),
+        SLA_QUOTE(
+                (user, t) -> GraphQL
+                        .query(user,
+                                "query Q($p: Priority!) { slaQuote(priority: $p) { response { target } } }",
+                                vars("p",
+                                        "HIGH")));
 
         private final BiFunction<String, Ticket, JsonPath> call;
 

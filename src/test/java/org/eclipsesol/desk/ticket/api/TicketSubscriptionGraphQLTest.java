@@ -306,7 +306,7 @@ class TicketSubscriptionGraphQLTest {
             JsonObject m = connection.next(Duration.ofMillis(200));
             if (m != null && ("error".equals(m.getString("type"))
                     || ("next".equals(m.getString("type")) && m.getJsonObject("payload").containsKey("errors")))) {
-                return new String[]{m.getString("id"), errorCode(m)};
+                return new String[] { m.getString("id"), errorCode(m) };
             }
         }
         return null;
