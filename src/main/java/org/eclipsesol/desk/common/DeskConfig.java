@@ -46,6 +46,56 @@ public interface DeskConfig {
 
         /** The schema Flyway migrates and the application uses (DB_SCHEMA in prod). */
         String schema();
+
+        // --- faults (issue 9, docs/operations.md): every database call is bounded.
+
+        /** PostgreSQL {@code statement_timeout} of every pooled connection (DB_STATEMENT_TIMEOUT). */
+        @WithDefault("5s")
+        Duration statementTimeout();
+
+        /** PostgreSQL {@code lock_timeout}: how long a statement waits for a row or table lock (DB_LOCK_TIMEOUT). */
+        @WithDefault("2s")
+        Duration lockTimeout();
+
+        /** pgjdbc {@code socketTimeout}, seconds: a read from a frozen server or a dead network (DB_SOCKET_TIMEOUT). */
+        @WithDefault("15")
+        int socketTimeoutSeconds();
+
+        /** The readiness check's own budget, at most 1 s (DB_READINESS_TIMEOUT). */
+        @WithDefault("800ms")
+        Duration readinessTimeout();
+    }
+
+    /** Concurrent database work per endpoint group (common.Bulkhead). */
+    Bulkheads bulkhead();
+
+    interface Bulkheads {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a request may wait in its group's queue before it is shed with 503. */
+        @WithDefault("1s")
+        Duration maxWait();
+
+        /** Tickets, escalations and GraphQL. */
+        BulkheadGroup tickets();
+
+        BulkheadGroup reports();
+
+        BulkheadGroup intake();
+
+        /** Everything else: me, organizations, SLA policies, holidays and quotes. */
+        BulkheadGroup other();
+    }
+
+    interface BulkheadGroup {
+
+        /** Requests of the group served at once. */
+        int concurrent();
+
+        /** Requests of the group that may wait for a turn; more are shed at once. */
+        int queue();
     }
 
     interface Notify {

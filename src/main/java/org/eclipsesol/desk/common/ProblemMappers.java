@@ -198,8 +198,22 @@ public class ProblemMappers {
                 List.of(), uri);
     }
 
+    /** Seconds a caller is asked to wait after a 503 (Retry-After). */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    /** 503 problem+json with Retry-After: the database is unavailable or too slow (see DatabaseFaults). */
+    public static Response unavailable(DatabaseFaults.Kind kind, UriInfo uri) {
+        return Response.fromResponse(response(ProblemType.SERVICE_UNAVAILABLE, DatabaseFaults.detail(kind), List.of(), uri))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        DatabaseFaults.Kind fault = DatabaseFaults.kindOf(e);
+        if (fault != null) {
+            DatabaseFaults.record(uri == null ? "REST" : uri.getPath(), e);
+            return unavailable(fault, uri);
+        }
         if (e instanceof IOException && "Request too large".equals(e.getMessage())) {
             // A chunked body beyond the HTTP limit: the HTTP layer has already answered 413.
             return response(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.", List.of(), uri);

@@ -39,7 +39,9 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(
             429, "too-many-requests",
             "Too many requests",
-            "RATE_LIMITED");
+            "RATE_LIMITED"),
+    // --- faults (issue 9): the database is unavailable or too slow; always with Retry-After.
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable", "SERVICE_UNAVAILABLE");
 
     private static final String BASE = "https://support-desk.eclipsesol.org/problems/";
 

@@ -139,7 +139,12 @@ public class ClusterEvents {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.warnf("Cluster event listener lost its connection (%s); reconnecting", e.getMessage());
+                    if (org.eclipsesol.desk.common.DatabaseFaults.isFault(e)) {
+                        // One WARN per database incident, not one every two seconds of an outage.
+                        org.eclipsesol.desk.common.DatabaseFaults.record("cluster event listener", e);
+                    } else {
+                        LOG.warnf("Cluster event listener lost its connection (%s); reconnecting", e.getMessage());
+                    }
                     sleep();
                 }
             } finally {

@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipsesol.desk.common.RetryReads;
 
 import io.quarkus.security.Authenticated;
 
+@RetryReads
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

@@ -39,7 +39,7 @@ class PlatformEndpointsTest {
     void readinessIncludesTheDatabase() {
         given().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("database"));
     }
 
     @Test

@@ -13,8 +13,10 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
+import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.ProblemType;
+import org.eclipsesol.desk.common.ReadRetry;
 import org.eclipsesol.desk.common.Violation;
 import org.jboss.logging.Logger;
 
@@ -35,6 +37,14 @@ public class GraphQLErrorsInterceptor {
         try {
             return context.proceed();
         } catch (Exception e) {
+            // A read (a query or a field of a result) whose connection died is tried once more (issue 9).
+            if (DatabaseFaults.connectionLost(e) && ReadRetry.mayRetry(context.getMethod())) {
+                try {
+                    return ReadRetry.again(context);
+                } catch (Exception again) {
+                    throw translate(again);
+                }
+            }
             throw translate(e);
         }
     }
@@ -64,6 +74,11 @@ public class GraphQLErrorsInterceptor {
         if (e instanceof OptimisticLockException) {
             return new GraphQLProblem(ProblemType.PRECONDITION_FAILED,
                     "The resource was changed by someone else; reload it and retry.", List.of());
+        }
+        DatabaseFaults.Kind fault = DatabaseFaults.kindOf(e);
+        if (fault != null) {
+            DatabaseFaults.record("GraphQL", e);
+            return new GraphQLProblem(ProblemType.SERVICE_UNAVAILABLE, DatabaseFaults.detail(fault), List.of());
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected GraphQL failure %s", reference);

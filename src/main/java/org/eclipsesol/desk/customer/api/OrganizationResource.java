@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.QueryParams;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.customer.app.AgreementInput;
 import org.eclipsesol.desk.customer.app.MemberInput;
 import org.eclipsesol.desk.customer.app.MemberView;
@@ -31,6 +32,7 @@ import org.eclipsesol.desk.security.CallerResolver;
 
 import io.quarkus.security.Authenticated;
 
+@RetryReads
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipsesol.desk.common.Ids;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.escalation.app.EscalationService;
 import org.eclipsesol.desk.escalation.app.EscalationView;
 import org.eclipsesol.desk.security.CallerResolver;
@@ -21,6 +22,7 @@ import org.eclipsesol.desk.security.CallerResolver;
 import io.quarkus.security.Authenticated;
 
 /** The supervisors' escalation queue. */
+@RetryReads
 @Path("/api/v1/escalations")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

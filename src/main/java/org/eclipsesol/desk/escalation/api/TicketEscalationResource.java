@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.escalation.app.EscalationInput;
 import org.eclipsesol.desk.escalation.app.EscalationService;
 import org.eclipsesol.desk.escalation.app.EscalationView;
@@ -28,6 +29,7 @@ import io.quarkus.security.Authenticated;
  * A ticket's escalations. A root resource of its own under {@code /api/v1/tickets/{id}/escalations} (the escalation
  * feature sits above tickets): JAX-RS picks the root resource with the longest literal path first.
  */
+@RetryReads
 @Path("/api/v1/tickets/{id}/escalations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

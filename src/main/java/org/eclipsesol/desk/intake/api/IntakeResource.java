@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.intake.app.EmailInput;
 import org.eclipsesol.desk.intake.app.IntakeResult;
 import org.eclipsesol.desk.intake.app.IntakeService;
@@ -19,6 +20,7 @@ import org.eclipsesol.desk.security.CallerResolver;
 
 import io.quarkus.security.Authenticated;
 
+@RetryReads
 @Path("/api/v1/intake/email")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

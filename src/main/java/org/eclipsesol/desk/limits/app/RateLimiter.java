@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.common.DeskConfig;
 import org.jboss.logging.Logger;
 
@@ -21,12 +22,16 @@ import io.quarkus.scheduler.Scheduled;
  * rate algorithm: each budget allows a burst of {@code limit} requests and refills at {@code limit} per
  * {@code window}. One statement per request (an upsert that only moves the bucket when the request fits), on
  * the database clock so replicas agree; a refused request costs a second, read-only statement for Retry-After.
- * If the database cannot be asked, the request is let through (it would fail on the database anyway).
+ * If the database cannot be asked, the request is let through (it would fail on the database anyway): fail open,
+ * one WARN per incident (DatabaseFaults), and for two seconds after a fault the limiter is not asked at all, so an
+ * outage costs no extra connection attempts per request.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    /** After a database fault the limiter is not asked for this long (fail open, issue 9). */
+    private static final long SKIP_AFTER_FAULT_NANOS = 2_000_000_000L;
     private static final String NOW = "(extract(epoch from now()) * 1000000)::bigint";
     private static final String ACQUIRE = "insert into rate_limit_bucket as b (bucket_key, tat_us) values (?, " + NOW
             + " + ?) on conflict (bucket_key) do update set tat_us = greatest(b.tat_us, " + NOW + ") + ?"
@@ -81,13 +86,22 @@ public class RateLimiter {
         int limit = Math.max(1, budget.limit());
         long intervalUs = Math.max(1, windowUs / limit);
         String key = policy + ":" + (caller.length() > 500 ? caller.substring(0, 500) : caller);
+        if (DatabaseFaults.recentlyFailed(SKIP_AFTER_FAULT_NANOS)) {
+            // Fail open during a database incident: no connection spent on the budget while the request itself
+            // will answer 503 (or succeed); the incident is logged once by DatabaseFaults.
+            return null;
+        }
         try {
             // Never part of a business transaction: a refused or rolled-back request still spent its budget.
             return QuarkusTransaction.isActive()
                     ? QuarkusTransaction.suspendingExisting().call(() -> run(key, policy, limit, windowUs, intervalUs))
                     : run(key, policy, limit, windowUs, intervalUs);
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Rate limit %s not checked: %s", policy, e.getMessage());
+            if (DatabaseFaults.isFault(e)) {
+                DatabaseFaults.record("rate limiter", e);
+            } else {
+                LOG.warnf("Rate limit %s not checked: %s", policy, e.getMessage());
+            }
             return null;
         }
     }
@@ -135,7 +149,7 @@ public class RateLimiter {
     }
 
     /** Buckets whose arrival time has passed are full again: the same as no row. */
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetFullBuckets() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("delete from rate_limit_bucket where tat_us < " + NOW)) {

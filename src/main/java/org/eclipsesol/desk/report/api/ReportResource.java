@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.report.app.SlaReport;
 import org.eclipsesol.desk.report.app.SlaReportRow;
 import org.eclipsesol.desk.report.app.SlaReportService;
@@ -22,6 +23,7 @@ import org.eclipsesol.desk.security.CallerResolver;
 import io.quarkus.security.Authenticated;
 
 /** SLA reports as JSON, or CSV with {@code Accept: text/csv}. */
+@RetryReads
 @Path("/api/v1/reports/sla")
 @Authenticated
 @SecurityRequirement(name = "oidc")

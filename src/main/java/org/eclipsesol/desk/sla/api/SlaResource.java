@@ -25,6 +25,7 @@ import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.common.Enums;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.QueryParams;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.security.CallerResolver;
 import org.eclipsesol.desk.sla.app.HolidayService;
 import org.eclipsesol.desk.sla.app.HolidayView;
@@ -39,6 +40,7 @@ import io.quarkus.security.Authenticated;
 /**
  * SLA policies, holidays and quotes over REST; a ticket's override and timeline are in the ticket feature (TicketSlaResource).
  */
+@RetryReads
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -33,6 +33,7 @@ import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.ProblemType;
 import org.eclipsesol.desk.common.QueryParams;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.security.CallerResolver;
 import org.eclipsesol.desk.sla.engine.TargetStatus;
 import org.eclipsesol.desk.ticket.app.AttachmentContent;
@@ -60,6 +61,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.security.Authenticated;
 
 /** Tickets over REST: a thin adapter over the ticket services, which hold every rule. */
+@RetryReads
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.RetryReads;
 import org.eclipsesol.desk.security.CallerResolver;
 import org.eclipsesol.desk.sla.app.OverrideInput;
 import org.eclipsesol.desk.sla.app.SlaView;
@@ -28,6 +29,7 @@ import io.quarkus.security.Authenticated;
  * picks the root resource with the longest literal path first and does not fall back, so these methods under
  * {@code /api/v1} were shadowed by {@code /api/v1/tickets} (TicketResource) and answered 404.
  */
+@RetryReads
 @Path("/api/v1/tickets/{id}/sla")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

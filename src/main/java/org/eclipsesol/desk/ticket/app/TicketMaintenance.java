@@ -12,8 +12,15 @@ public class TicketMaintenance {
     @Inject
     TicketLifecycle tickets;
 
-    @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeExpiredResolutions() {
-        tickets.closeExpiredResolutions();
+        try {
+            tickets.closeExpiredResolutions();
+        } catch (RuntimeException e) {
+            if (!org.eclipsesol.desk.common.DatabaseFaults.isFault(e)) {
+                throw e;
+            }
+            org.eclipsesol.desk.common.DatabaseFaults.record("ticket maintenance", e);
+        }
     }
 }
