@@ -44,12 +44,20 @@ public final class GraphQLWs implements AutoCloseable {
         }
         WebSocket ws = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         Connection connection = new Connection(ws);
+        connections.add(connection);
         connection.send(new JsonObject().put("type", "connection_init").put("payload", initPayload));
         JsonObject ack = connection.next(Duration.ofSeconds(10));
         assertThat(ack).isNotNull();
         assertThat(ack.getString("type")).isEqualTo("connection_ack");
         return connection;
     }
+
+    /** Every message with errors received on any connection so far. */
+    public List<JsonObject> messagesWithErrors() {
+        return connections.stream().flatMap(c -> c.withErrors.stream()).toList();
+    }
+
+    private final List<Connection> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void close() {
@@ -61,12 +69,17 @@ public final class GraphQLWs implements AutoCloseable {
 
         final WebSocket ws;
         final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        /** Every message that carried errors, whether a test read it or not. */
+        public final List<JsonObject> withErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Connection(WebSocket ws) {
             this.ws = ws;
             ws.textMessageHandler(text -> {
                 JsonObject message = new JsonObject(text);
                 if (!"ping".equals(message.getString("type"))) {
+                    if (!errors(message).isEmpty()) {
+                        withErrors.add(message);
+                    }
                     messages.add(message);
                 }
             });
