@@ -46,6 +46,7 @@ public class GraphQLLimitsAndCodes implements EventingService {
         config.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new MaxQueryDepthInstrumentation(max)));
         chain.add(new MaxQueryComplexityInstrumentation(maxCost(), GraphQLLimitsAndCodes::weighted));
         chain.add(new ErrorCodes());
+        chain.add(new SubscriptionEventContexts());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 

@@ -11,10 +11,12 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.api.EventContext;
 import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.common.api.GraphQLErrorsInterceptor;
 import org.eclipsesol.desk.notify.ClusterEvents;
@@ -45,9 +47,54 @@ public class LiveGraphQLApi {
 
     @Type("TicketChange")
     @Description("A change to a ticket, pushed after it was committed, with the ticket as the subscriber may see it then.")
-    public record TicketChange(@NonNull @Id String ticketId,
-            @NonNull @Description("CREATED, UPDATED, COMMENTED, ATTACHMENT_ADDED, ESCALATED, ESCALATION_CLOSED or SLA.") String what,
-            @NonNull Instant at, TicketView ticket) {
+    public static final class TicketChange implements EventContext.Carrier {
+
+        private final String ticketId;
+        private final String what;
+        private final int version;
+        private final Instant at;
+        private final TicketView ticket;
+        @Ignore
+        private final EventContext context;
+
+        TicketChange(String ticketId, String what, int version, Instant at, TicketView ticket, EventContext context) {
+            this.ticketId = ticketId;
+            this.what = what;
+            this.version = version;
+            this.at = at;
+            this.ticket = ticket;
+            this.context = context;
+        }
+
+        public @NonNull @Id String getTicketId() {
+            return ticketId;
+        }
+
+        @Description("CREATED, UPDATED, COMMENTED, ATTACHMENT_ADDED, ESCALATED, ESCALATION_CLOSED, SLA or INTERNAL_NOTE_ADDED (staff only).")
+        public @NonNull String getWhat() {
+            return what;
+        }
+
+        @Description("The ticket's version after the change (its REST ETag): a client holding this version or a later one has the change.")
+        public int getVersion() {
+            return version;
+        }
+
+        @Description("When the change was pushed.")
+        public @NonNull Instant getAt() {
+            return at;
+        }
+
+        @Description("The ticket as the subscriber may see it, read after the change committed.")
+        public TicketView getTicket() {
+            return ticket;
+        }
+
+        @Ignore
+        @Override
+        public EventContext eventContext() {
+            return context;
+        }
     }
 
     @Inject
@@ -70,22 +117,22 @@ public class LiveGraphQLApi {
     @Description("Changes to one ticket as they are committed (REST, GraphQL, e-mail or the SLA monitor), each with the "
             + "ticket as the subscriber may see it. An invisible or unknown id fails with NOT_FOUND.")
     public Multi<TicketChange> ticketChanged(@Name("id") @NonNull @Id String id) {
-        return subscriptionCallers.subscribe(caller -> {
+        return subscriptionCallers.subscribe((caller, identity) -> {
             UUID ticketId = TicketAccess.parseId(id);
             // Checked at subscribe time (NOT_FOUND ends the subscription) and again for every event below.
             Multi<TicketChanged> mine = events.ticketChanges().filter(c -> c.ticketId().equals(ticketId))
                     .filter(c -> TicketAccess.mayObserve(caller, c.organizationId()))
                     .filter(c -> !c.staffOnly() || caller.isStaff());
             Uni<Void> visible = subscriptionCallers.read(() -> tickets.get(caller, ticketId)).replaceWithVoid();
-            return visible.onItem().transformToMulti(v -> mine)
-                    .onItem().transformToUniAndConcatenate(c -> subscriptionCallers.read(() -> {
-                        try {
-                            return new TicketChange(c.ticketId().toString(), c.what().name(), clock.instant(),
-                                    tickets.get(caller, c.ticketId()));
-                        } catch (ProblemException gone) {
-                            return null;
-                        }
-                    }));
+            return visible.onItem().transformToMulti(v -> subscriptionCallers.perEvent(identity, mine, (c, context) -> {
+                try {
+                    TicketView ticket = tickets.get(caller, c.ticketId());
+                    return new TicketChange(c.ticketId().toString(), c.what().name(), ticket.version(),
+                            clock.instant(), ticket, context);
+                } catch (ProblemException gone) {
+                    return null;
+                }
+            }));
         })
                 .onFailure().transform(GraphQLErrorsInterceptor::translate);
     }

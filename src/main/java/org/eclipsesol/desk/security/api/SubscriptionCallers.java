@@ -1,11 +1,14 @@
 package org.eclipsesol.desk.security.api;
 
 import java.util.Collections;
+import java.util.Deque;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.common.ProblemType;
+import org.eclipsesol.desk.common.api.EventContext;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.security.CallerResolver;
 
@@ -24,9 +28,12 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Subscriptions start on the WebSocket's event loop, where nothing may block. This resolves the subscriber's
@@ -41,6 +48,9 @@ public class SubscriptionCallers {
 
     @Inject
     CallerResolver callers;
+
+    @Inject
+    Vertx vertx;
 
     /** The identity of the WebSocket (upgrade request header or connection_init payload) as a Caller. */
     public Uni<Caller> current() {
@@ -72,6 +82,11 @@ public class SubscriptionCallers {
      * {@code per-caller}: one over either cap fails at once (RATE_LIMITED); its slot is freed when it ends.
      */
     public <T> Multi<T> subscribe(Function<Caller, Multi<T>> body) {
+        return subscribe((caller, identity) -> body.apply(caller));
+    }
+
+    /** {@link #subscribe(Function)} for a body that also needs the subscriber's identity (see {@link #perEvent}). */
+    public <T> Multi<T> subscribe(BiFunction<Caller, SecurityIdentity, Multi<T>> body) {
         Uni<SecurityIdentity> identity = identities.getDeferredIdentity();
         return identity.emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToMulti(id -> {
             if (id == null || id.isAnonymous()) {
@@ -83,7 +98,7 @@ public class SubscriptionCallers {
             });
             Runnable release = reserve(id, caller.id());
             try {
-                return body.apply(caller).onTermination().invoke(release);
+                return body.apply(caller, id).onTermination().invoke(release);
             } catch (RuntimeException e) {
                 release.run();
                 throw e;
@@ -114,6 +129,65 @@ public class SubscriptionCallers {
                 ofCaller.decrementAndGet();
             }
         };
+    }
+
+    /**
+     * Reads and delivers the events of one subscription, each in an {@link EventContext} of its own on a fresh Vert.x
+     * duplicated context: the read runs on a worker with the subscriber's identity, and the payload (which carries the
+     * context) is handed to GraphQL on that duplicated context, so its nested resolvers run as the subscriber too, with
+     * a persistence context that no other event or subscription shares. A read answering null drops the event. The
+     * contexts are destroyed when GraphQL has completed the event, and at the latest when the subscription ends.
+     */
+    public <E, T extends EventContext.Carrier> Multi<T> perEvent(SecurityIdentity identity, Multi<E> events,
+            BiFunction<E, EventContext, T> read) {
+        Deque<EventContext> open = new ConcurrentLinkedDeque<>();
+        return events.onItem().transformToUniAndConcatenate(
+                event -> Uni.createFrom().<T> emitter(emitter -> {
+                    Context duplicated = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+                    duplicated.<T> executeBlocking(() -> {
+                        EventContext context = EventContext.open();
+                        try {
+                            identities.setIdentity(identity);
+                            T payload = read.apply(event, context);
+                            if (payload == null) {
+                                context.destroy();
+                            }
+                            return payload;
+                        } catch (RuntimeException e) {
+                            context.destroy();
+                            throw e;
+                        }
+                    }, false).onComplete(done -> {
+                        if (done.failed()) {
+                            emitter.fail(done.cause());
+                            return;
+                        }
+                        T payload = done.result();
+                        if (payload == null) {
+                            emitter.complete(null);
+                            return;
+                        }
+                        EventContext context = payload.eventContext();
+                        keep(open, context);
+                        context.activate();
+                        context.emitting(() -> emitter.complete(payload));
+                    });
+                }))
+                .onTermination().invoke(() -> open.forEach(EventContext::destroy));
+    }
+
+    /** At most this many events of one subscription may still be resolving; older contexts are ended. */
+    static final int OPEN_EVENTS = 16;
+
+    private static void keep(Deque<EventContext> open, EventContext context) {
+        open.removeIf(EventContext::isDestroyed);
+        open.addLast(context);
+        while (open.size() > OPEN_EVENTS) {
+            EventContext oldest = open.pollFirst();
+            if (oldest != null) {
+                oldest.destroy();
+            }
+        }
     }
 
     /** Runs a read on a worker thread, in a fresh request context (its own EntityManager). */
