@@ -102,6 +102,62 @@ public interface DeskConfig {
 
         /** Where escalation and SLA alert e-mails go (NOTIFY_SUPERVISORS in prod). */
         String supervisors();
+
+        // --- outbox (issue 11): notices, threading and delivery (docs/notifications.md)
+        /** The technicians' queue: told of a new unassigned CRITICAL ticket outside business hours. */
+        @WithDefault("technicians@eclipsesol.org")
+        String technicians();
+
+        /** Reply-To of every notice: the support address the intake reads. */
+        @WithDefault("support@eclipsesol.org")
+        String replyTo();
+
+        /** The right-hand side of our Message-IDs ({@code <uuid.T-10042@domain>}). */
+        @WithDefault("support-desk.eclipsesol.org")
+        String messageIdDomain();
+
+        Outbox outbox();
+    }
+
+    /** {@code desk.notify.outbox.*}: the delivery worker. */
+    interface Outbox {
+
+        /** How often the worker looks for due rows. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** Attempts before a row is FAILED. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The first retry waits about this long (with jitter of 20 % either way), each next one twice as long. */
+        @WithDefault("5s")
+        Duration backoffBase();
+
+        @WithDefault("1h")
+        Duration backoffMax();
+
+        /** Rows claimed per transaction. */
+        @WithDefault("50")
+        int batch();
+    }
+
+    /** {@code desk.webhooks.*} (issue 11). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        /** Allow loopback and private targets (DESK_WEBHOOKS_ALLOW_PRIVATE_TARGETS); off in prod. */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Connect and response time-out of one delivery. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** An endpoint is disabled after this many failed attempts in a row (supervisors are told). */
+        @WithDefault("15")
+        int disableAfterFailures();
     }
 
     interface Sla {

@@ -44,6 +44,8 @@ import org.eclipsesol.desk.ticket.data.TicketEntity;
 public class IntakeService {
 
     private static final Pattern REFERENCE = Pattern.compile("\\[T-(\\d{1,18})]");
+    /** Our notices' Message-IDs: {@code <uuid.T-10042@domain>} (notify.app.Outbox). */
+    private static final Pattern NOTICE_ID = Pattern.compile("^<[0-9a-f-]{36}\\.T-(\\d{1,18})@([^<>@\\s]+)>$");
     /**
      * ESCALATE as the subject's first word, after any reply/forward prefixes (Re:, Fwd:, Fw:, AW:, WG:) and the
      * ticket reference: "Re: [T-10042] ESCALATE printer" escalates, "no need to escalate" does not.
@@ -78,6 +80,9 @@ public class IntakeService {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    org.eclipsesol.desk.common.DeskConfig config;
 
     @Transactional
     public IntakeResult receive(Caller gateway, @Valid @NotNull EmailInput mail) {
@@ -119,9 +124,10 @@ public class IntakeService {
         String subject = mail.subject() == null ? "" : mail.subject().trim();
         String text = mail.text() == null || mail.text().isBlank() ? "(empty message)" : mail.text();
         Matcher reference = REFERENCE.matcher(subject);
+        Long threaded = threadedTicket(mail);
         IntakeResult result;
-        if (reference.find()) {
-            TicketEntity ticket = byNumber(client, Long.parseLong(reference.group(1)));
+        if (threaded != null || reference.find()) {
+            TicketEntity ticket = byNumber(client, threaded != null ? threaded : Long.parseLong(reference.group(1)));
             if (ESCALATE.matcher(subject).find()) {
                 escalations.raise(access.forUpdate(client, ticket.id), client, reason(subject, text), EscalationSource.EMAIL,
                         now);
@@ -145,6 +151,29 @@ public class IntakeService {
                 .setParameter("outcome", result.outcome()).setParameter("ticket", result.ticketId())
                 .setParameter("id", mail.messageId().trim()).executeUpdate();
         return result;
+    }
+
+    /**
+     * The ticket a reply threads to by its In-Reply-To, then its References (newest first): the first of our own
+     * notice ids ({@code <uuid.T-n@our-domain>}) found. Null when none is ours; the subject's [T-n] decides then.
+     */
+    private Long threadedTicket(EmailInput mail) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo().trim());
+        }
+        if (mail.references() != null) {
+            java.util.List<String> refs = new java.util.ArrayList<>(mail.references());
+            java.util.Collections.reverse(refs);
+            refs.stream().filter(java.util.Objects::nonNull).map(String::trim).forEach(ids::add);
+        }
+        for (String id : ids) {
+            Matcher m = NOTICE_ID.matcher(id);
+            if (m.matches() && m.group(2).equalsIgnoreCase(config.notifications().messageIdDomain())) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        return null;
     }
 
     /** RFC 3834: a missing header or "no" means a person wrote it; anything else was sent automatically. */
