@@ -61,7 +61,8 @@ public class ReportResource {
                 + "response_met,response_breached,response_open,response_compliance,response_average_elapsed,"
                 + "response_median_elapsed,response_p90_elapsed,response_median_calendar,response_p90_calendar,"
                 + "resolution_met,resolution_breached,resolution_open,resolution_compliance,resolution_average_elapsed,"
-                + "resolution_median_elapsed,resolution_p90_elapsed,resolution_median_calendar,resolution_p90_calendar");
+                + "resolution_median_elapsed,resolution_p90_elapsed,resolution_median_calendar,resolution_p90_calendar,"
+                + "satisfaction_good,satisfaction_bad,satisfaction_score");
         boolean series = !report.series().isEmpty();
         if (series) {
             csv.insert(0, "period_from,period_to,");
@@ -127,6 +128,9 @@ public class ReportResource {
                     .append(text(f.p90Elapsed())).append(',').append(text(f.medianCalendar())).append(',')
                     .append(text(f.p90Calendar()));
         }
+        csv.append(',').append(row.satisfaction().good()).append(',').append(row.satisfaction().bad()).append(',')
+                .append(row.satisfaction().score() == null ? ""
+                        : String.format(Locale.ROOT, "%.4f", row.satisfaction().score()));
         csv.append("\r\n");
     }
 

@@ -16,7 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SlaReportRow", description = "One group: ticket counts, backlog at the period's end, reopened tickets and, per target, met/breached/open counts, compliance and clock/calendar time figures.")
 @Description("One group: ticket counts, backlog at the period's end, reopened tickets and, per target, met/breached/open counts, compliance and clock/calendar time figures.")
 public record SlaReportRow(String key, String label, long tickets, long excluded, long cancelled, long billable,
-        long backlog, long reopened, TargetFigures response, TargetFigures resolution) {
+        long backlog, long reopened, TargetFigures response, TargetFigures resolution, Satisfaction satisfaction) {
+
+    /** Clients' ratings of the group's tickets: {@code score} = good / (good + bad), null without ratings. */
+    @Type("SlaReportSatisfaction")
+    @Schema(name = "SlaReportSatisfaction", description = "Clients' ratings of the group's tickets; score = good / (good + bad), null without ratings.")
+    public record Satisfaction(long good, long bad, Double score) {
+    }
 
     /**
      * {@code compliance} = met / (met + breached), null while nothing is decided; {@code averageElapsed} is the mean

@@ -211,13 +211,14 @@ public class SlaReportService {
                 + " t.reopen_count > 0 as reopened, t.sla_figures_version = 1 as stored,"
                 + " t.sla_response_on_time as r_on, t.sla_response_elapsed_us as r_el, t.sla_response_calendar_us as r_cal,"
                 + " t.sla_resolution_on_time as s_on, t.sla_resolution_elapsed_us as s_el,"
-                + " t.sla_resolution_calendar_us as s_cal"
+                + " t.sla_resolution_calendar_us as s_cal, t.satisfaction_rating as sat"
                 + from(caller, args, from, to);
         StringBuilder sql = new StringBuilder("select grouping(k) as gk, ")
                 .append(interval == null ? "1" : "grouping(p)").append(" as gp, max(p), k, max(lbl) as lbl, count(*),")
                 .append(" count(*) filter (where excluded), count(*) filter (where cancelled),")
                 .append(" count(*) filter (where billable), count(*) filter (where backlog),")
-                .append(" count(*) filter (where reopened)");
+                .append(" count(*) filter (where reopened), count(*) filter (where sat = 'GOOD'),")
+                .append(" count(*) filter (where sat = 'BAD')");
         for (String target : new String[] { "r", "s" }) {
             String decided = "eligible and stored and " + target + "_on is not null";
             sql.append(", count(*) filter (where ").append(decided).append(" and ").append(target).append("_on)")
@@ -250,6 +251,8 @@ public class SlaReportService {
                     counter.billable = rs.getLong(c++);
                     counter.backlog = rs.getLong(c++);
                     counter.reopened = rs.getLong(c++);
+                    counter.good = rs.getLong(c++);
+                    counter.bad = rs.getLong(c++);
                     for (Target target : new Target[] { counter.response, counter.resolution }) {
                         target.met = rs.getLong(c++);
                         target.breached = rs.getLong(c++);
@@ -388,6 +391,8 @@ public class SlaReportService {
         long billable;
         long backlog;
         long reopened;
+        long good;
+        long bad;
         final Target response = new Target();
         final Target resolution = new Target();
 
@@ -398,7 +403,8 @@ public class SlaReportService {
 
         SlaReportRow row() {
             return new SlaReportRow(key, label, tickets, excluded, cancelled, billable, backlog, reopened,
-                    response.figures(), resolution.figures());
+                    response.figures(), resolution.figures(),
+                    new SlaReportRow.Satisfaction(good, bad, good + bad == 0 ? null : (double) good / (good + bad)));
         }
     }
 

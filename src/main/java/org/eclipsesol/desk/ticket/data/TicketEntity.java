@@ -190,6 +190,20 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "reopen_count")
     public int reopenCount;
 
+    // Satisfaction (issue 12, V10_1): one rating per ticket, by a client of its organization.
+    @Enumerated(EnumType.STRING)
+    @Column(name = "satisfaction_rating")
+    public org.eclipsesol.desk.catalog.SatisfactionRating satisfactionRating;
+
+    @Column(name = "satisfaction_comment")
+    public String satisfactionComment;
+
+    @Column(name = "satisfaction_rated_at")
+    public Instant satisfactionRatedAt;
+
+    @Column(name = "satisfaction_rated_by")
+    public String satisfactionRatedBy;
+
     public String displayNumber() {
         return "T-" + number;
     }
