@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.GraphQL;
 import org.eclipsesol.desk.support.TestClock;
@@ -78,9 +79,58 @@ class SlaReportTest {
         String csv = as(SAM).accept("text/csv").queryParam("groupBy", "organization").get("/api/v1/reports/sla").then()
                 .statusCode(200).contentType("text/csv").extract().asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).startsWith("group,label,tickets,excluded,cancelled,billable,response_met");
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"" + org + "\",").contains(",4,1,1,1,1,1,"));
+        assertThat(lines.get(0)).startsWith("group,label,tickets,excluded,cancelled,billable,backlog,reopened,response_met");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"" + org + "\",").contains(",4,1,1,1,3,0,1,1,"));
         assertThat(lines.get(lines.size() - 1)).startsWith("\"TOTAL\",\"All tickets\",");
+    }
+
+    @Test
+    void decidedFiguresAreStoredWhenDecidedAndClearedOnReopen() {
+        String figuresOrg = as(SAM).body(Map.of("name", "Figures Co " + UUID.randomUUID(), "emailDomains", List.of()))
+                .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
+        String id = Fixtures.staffTicket(TOM, figuresOrg, "f@report.example", "Figures", "CRITICAL",
+                TestClock.now().minus(30, ChronoUnit.MINUTES)).getString("id");
+        String figures = "select sla_figures_version, sla_response_on_time, sla_response_elapsed_us, sla_response_calendar_us,"
+                + " sla_resolution_on_time, sla_resolution_met_at, reopen_count from ticket where id = ?";
+        Map<String, String> open = Db.rows(figures, UUID.fromString(id)).get(0);
+        assertThat(open.get("sla_figures_version")).isEqualTo("1");
+        assertThat(open.get("sla_response_on_time")).isNull();
+        as(TOM).body(Map.of("status", "IN_PROGRESS")).patch("/api/v1/tickets/" + id).then().statusCode(200);
+        as(TOM).body(Map.of("status", "RESOLVED")).patch("/api/v1/tickets/" + id).then().statusCode(200);
+        Map<String, String> resolved = Db.rows(figures, UUID.fromString(id)).get(0);
+        assertThat(resolved.get("sla_response_on_time")).isEqualTo("t");
+        assertThat(Long.parseLong(resolved.get("sla_response_elapsed_us"))).isGreaterThanOrEqualTo(30 * 60 * 1_000_000L);
+        assertThat(resolved.get("sla_response_calendar_us")).isEqualTo(resolved.get("sla_response_elapsed_us"));
+        assertThat(resolved.get("sla_resolution_on_time")).isEqualTo("t");
+        assertThat(resolved.get("sla_resolution_met_at")).isNotNull();
+        as(TOM).body(Map.of("status", "IN_PROGRESS")).patch("/api/v1/tickets/" + id).then().statusCode(200);
+        Map<String, String> reopened = Db.rows(figures, UUID.fromString(id)).get(0);
+        assertThat(reopened.get("sla_resolution_on_time")).isNull();
+        assertThat(reopened.get("sla_response_on_time")).isEqualTo("t");
+        assertThat(reopened.get("reopen_count")).isEqualTo("1");
+    }
+
+    @Test
+    void anyMediaTypeGetsJsonAndIntervalsMakeASeries() {
+        reportOrganization();
+        as(SAM).accept("*/*").get("/api/v1/reports/sla").then().statusCode(200).contentType("application/json")
+                .body("total.tickets", org.hamcrest.Matchers.greaterThanOrEqualTo(4));
+        as(SAM).accept("text/csv;q=0.5, application/json").get("/api/v1/reports/sla").then().statusCode(200)
+                .contentType("application/json");
+        JsonPath daily = as(SAM).queryParam("interval", "day").queryParam("from", TestClock.now().minus(3, ChronoUnit.DAYS)
+                .toString()).queryParam("to", TestClock.now().plus(1, ChronoUnit.MINUTES).toString())
+                .get("/api/v1/reports/sla").then().statusCode(200).extract().jsonPath();
+        assertThat(daily.getString("interval")).isEqualTo("DAY");
+        assertThat(daily.getList("series")).hasSizeBetween(4, 5);
+        assertThat(daily.getList("series.total.tickets", Integer.class).stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(daily.getInt("total.tickets"));
+        as(SAM).queryParam("interval", "hour").get("/api/v1/reports/sla").then().statusCode(400)
+                .body("violations[0].field", equalTo("interval"));
+        JsonPath graphql = GraphQL.query(SAM, "{ slaReport(interval: \"WEEK\") { interval total { tickets backlog reopened"
+                + " response { medianElapsed p90Elapsed medianCalendar p90Calendar } } series { from to total { tickets } } } }",
+                Map.of());
+        assertThat(graphql.getString("data.slaReport.interval")).isEqualTo("WEEK");
+        assertThat(graphql.getList("data.slaReport.series")).isNotEmpty();
     }
 
     @Test

@@ -26,8 +26,9 @@ public class ReportGraphQLApi {
     @Query("slaReport")
     @Description("SLA compliance of the tickets opened in [from, to) (dates such as 2026-11-01 in the policy's zone, or "
             + "instants; default the last 30 days), grouped by PRIORITY (default), SERVICE, CATEGORY, ORGANIZATION or "
-            + "ASSIGNEE. A client sees their organization's tickets only.")
-    public @NonNull SlaReport slaReport(@Name("from") String from, @Name("to") String to, @Name("groupBy") String groupBy) {
-        return reports.report(callers.current(), from, to, groupBy);
+            + "ASSIGNEE; interval DAY, WEEK or MONTH adds a series of periods. A client sees their organization's tickets only.")
+    public @NonNull SlaReport slaReport(@Name("from") String from, @Name("to") String to, @Name("groupBy") String groupBy,
+            @Name("interval") String interval) {
+        return reports.report(callers.current(), from, to, groupBy, interval);
     }
 }

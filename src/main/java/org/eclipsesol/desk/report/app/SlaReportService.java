@@ -1,26 +1,41 @@
 package org.eclipsesol.desk.report.app;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
+import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.TicketStatus;
 import org.eclipsesol.desk.common.Enums;
+import org.eclipsesol.desk.common.Instants;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.customer.data.OrganizationEntity;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.sla.app.SlaPolicies;
 import org.eclipsesol.desk.sla.app.SlaView;
@@ -29,11 +44,15 @@ import org.eclipsesol.desk.sla.engine.TargetStatus;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
 import org.eclipsesol.desk.ticket.app.TicketSlaService;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
+import org.hibernate.Session;
 
 /**
- * SLA reports: every ticket opened in the period is evaluated by the SLA engine (closed ones with the figures
- * they were frozen with), then counted per group. Supervisors see everything; technicians too (they work the
- * queue); a client sees only their organization's tickets.
+ * SLA reports over the tickets opened in a period. What is decided for good is stored on the ticket row when it is
+ * decided (V10: per target met on time or late, clock and calendar time to the met moment) and aggregated in one SQL
+ * statement ({@code GROUP BY GROUPING SETS}, {@code FILTER}, {@code percentile_cont}); only the targets not met yet
+ * (tickets still open, and rows the figures backfill has not reached) are evaluated live by the SLA engine, so the
+ * figures equal an evaluation of every ticket at "now". Supervisors and technicians see everything; a client only
+ * their organization's tickets.
  */
 @ApplicationScoped
 public class SlaReportService {
@@ -46,9 +65,16 @@ public class SlaReportService {
         ASSIGNEE
     }
 
-    /** A report spans at most this much, so one request cannot evaluate the whole history. */
+    public enum Interval {
+        DAY,
+        WEEK,
+        MONTH
+    }
+
+    /** A report spans at most this much. */
     static final Duration MAX_PERIOD = Duration.ofDays(366);
-    private static final int FETCH = 500;
+    private static final int FETCH = 2000;
+    private static final String WHOLE = "";
 
     @Inject
     Clock clock;
@@ -62,13 +88,28 @@ public class SlaReportService {
     @Inject
     TicketSlaService sla;
 
+    @Transactional
     public SlaReport report(Caller caller, String fromText, String toText, String groupByText) {
+        return report(caller, fromText, toText, groupByText, null);
+    }
+
+    @Transactional
+    public SlaReport report(Caller caller, String fromText, String toText, String groupByText, String intervalText) {
+        return report(caller, fromText, toText, groupByText, intervalText, clock.instant());
+    }
+
+    /** The report as it stands at {@code now} (the other overloads use the clock's now). */
+    @Transactional
+    public SlaReport report(Caller caller, String fromText, String toText, String groupByText, String intervalText,
+            Instant now) {
         caller.requireTicketUser();
         GroupBy groupBy = groupByText == null || groupByText.isBlank()
                 ? GroupBy.PRIORITY
                 : Enums.parse(GroupBy.class, groupByText.trim().toUpperCase(), "groupBy");
-        ZoneId zone = policies.policyInForceAt(clock.instant()).zone();
-        Instant now = clock.instant();
+        Interval interval = intervalText == null || intervalText.isBlank()
+                ? null
+                : Enums.parse(Interval.class, intervalText.trim().toUpperCase(), "interval");
+        ZoneId zone = policies.policyInForceAt(now).zone();
         Instant to = toText == null || toText.isBlank() ? now : parse(toText, "to", zone);
         Instant from = fromText == null || fromText.isBlank() ? to.minus(Duration.ofDays(30)) : parse(fromText, "from", zone);
         if (!from.isBefore(to)) {
@@ -77,33 +118,229 @@ public class SlaReportService {
         if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
             throw ProblemException.invalid("to", "a report spans at most 366 days");
         }
-        Function<TicketEntity, String[]> key = keyOf(groupBy);
-        Map<String, Counter> groups = new TreeMap<>();
-        Counter total = new Counter("TOTAL", "All tickets");
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", from);
-        params.put("to", to);
-        String where = TicketAccess.visibility(caller, "t", params) + " and t.openedAt >= :from and t.openedAt < :to";
-        int offset = 0;
-        List<TicketEntity> page;
-        do {
-            var query = em
-                    .createQuery("select t from TicketEntity t join fetch t.organization left join fetch t.assignee where "
-                            + where + " order by t.number", TicketEntity.class);
-            params.forEach(query::setParameter);
-            page = query.setFirstResult(offset).setMaxResults(FETCH).getResultList();
-            for (TicketEntity ticket : page) {
-                SlaView view = sla.view(ticket, now);
-                String[] k = key.apply(ticket);
-                groups.computeIfAbsent(k[0], x -> new Counter(k[0], k[1])).add(ticket, view);
-                total.add(ticket, view);
+        Map<String, Bucket> buckets = new LinkedHashMap<>();
+        buckets.put(WHOLE, new Bucket(from, to));
+        if (interval != null) {
+            for (LocalDate start = periodStart(LocalDate.ofInstant(from, zone), interval); start.atStartOfDay(zone)
+                    .toInstant().isBefore(to); start = next(start, interval)) {
+                Instant a = start.atStartOfDay(zone).toInstant();
+                Instant b = next(start, interval).atStartOfDay(zone).toInstant();
+                buckets.put(start.toString(), new Bucket(a.isBefore(from) ? from : a, b.isAfter(to) ? to : b));
             }
-            offset += page.size();
-            em.clear();
-        } while (page.size() == FETCH);
-        List<SlaReportRow> rows = new ArrayList<>();
-        groups.values().forEach(c -> rows.add(c.row()));
-        return new SlaReport(from, to, groupBy.name(), rows, total.row());
+        }
+        Session session = em.unwrap(Session.class);
+        session.doWork(connection -> {
+            aggregateDecided(connection, caller, groupBy, interval, zone, from, to, buckets);
+            evaluateOpen(connection, caller, groupBy, interval, zone, from, to, now, buckets);
+        });
+        Bucket whole = buckets.get(WHOLE);
+        List<SlaReport.Period> series = new ArrayList<>();
+        buckets.forEach((k, b) -> {
+            if (!k.equals(WHOLE)) {
+                series.add(new SlaReport.Period(b.from, b.to, b.rows(), b.total.row()));
+            }
+        });
+        return new SlaReport(from, to, groupBy.name(), interval == null ? null : interval.name(), whole.rows(),
+                whole.total.row(), series);
+    }
+
+    private static LocalDate periodStart(LocalDate date, Interval interval) {
+        return switch (interval) {
+            case DAY -> date;
+            case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> date.withDayOfMonth(1);
+        };
+    }
+
+    private static LocalDate next(LocalDate start, Interval interval) {
+        return switch (interval) {
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+        };
+    }
+
+    /** Group key and label of a ticket row {@code t} (joined with organization {@code o} and app_user {@code u}). */
+    private static String[] keySql(GroupBy groupBy) {
+        return switch (groupBy) {
+            case PRIORITY -> new String[] { "t.priority", "t.priority" };
+            case SERVICE -> new String[] { "t.service", "t.service" };
+            case CATEGORY -> new String[] { "t.category", "t.category" };
+            case ORGANIZATION -> new String[] { "t.organization_id::text", "o.name" };
+            case ASSIGNEE -> new String[] { "coalesce(t.assignee_id, 'UNASSIGNED')",
+                    "case when t.assignee_id is null then 'Unassigned' else coalesce(u.name, u.id) end" };
+        };
+    }
+
+    private static String periodSql(Interval interval, List<Object> args, ZoneId zone) {
+        if (interval == null) {
+            return "''";
+        }
+        args.add(interval.name().toLowerCase());
+        args.add(zone.getId());
+        return "to_char(date_trunc(?, t.opened_at at time zone ?), 'YYYY-MM-DD')";
+    }
+
+    private static String from(Caller caller, List<Object> args, Instant from, Instant to) {
+        String sql = " from ticket t join organization o on o.id = t.organization_id"
+                + " left join app_user u on u.id = t.assignee_id where " + TicketAccess.nativeVisibility(caller, "t", args)
+                + " and t.opened_at >= ? and t.opened_at < ?";
+        args.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        args.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        return sql;
+    }
+
+    /** Counts, backlog, reopened, and the stored decided figures per group, per period, and in total: one statement. */
+    private static void aggregateDecided(Connection connection, Caller caller, GroupBy groupBy, Interval interval,
+            ZoneId zone, Instant from, Instant to, Map<String, Bucket> buckets) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String[] key = keySql(groupBy);
+        String period = periodSql(interval, args, zone);
+        OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
+        args.add(end);
+        args.add(end);
+        String inner = "select " + key[0] + " as k, " + key[1] + " as lbl, " + period + " as p,"
+                + " (t.exclusion is null and t.status <> 'CANCELLED') as eligible,"
+                + " t.exclusion is not null as excluded,"
+                + " (t.exclusion is null and t.status = 'CANCELLED') as cancelled,"
+                + " (t.out_of_scope or t.exclusion is not null) as billable,"
+                + " ((t.status <> 'CANCELLED' or t.closed_at >= ?)"
+                + "   and (coalesce(t.sla_resolution_met_at, t.resolved_at) is null"
+                + "        or coalesce(t.sla_resolution_met_at, t.resolved_at) >= ?)"
+                + "   ) as backlog,"
+                + " t.reopen_count > 0 as reopened, t.sla_figures_version = 1 as stored,"
+                + " t.sla_response_on_time as r_on, t.sla_response_elapsed_us as r_el, t.sla_response_calendar_us as r_cal,"
+                + " t.sla_resolution_on_time as s_on, t.sla_resolution_elapsed_us as s_el,"
+                + " t.sla_resolution_calendar_us as s_cal, t.satisfaction_rating as sat"
+                + from(caller, args, from, to);
+        StringBuilder sql = new StringBuilder("select grouping(k) as gk, ")
+                .append(interval == null ? "1" : "grouping(p)").append(" as gp, max(p), k, max(lbl) as lbl, count(*),")
+                .append(" count(*) filter (where excluded), count(*) filter (where cancelled),")
+                .append(" count(*) filter (where billable), count(*) filter (where backlog),")
+                .append(" count(*) filter (where reopened), count(*) filter (where sat = 'GOOD'),")
+                .append(" count(*) filter (where sat = 'BAD')");
+        for (String target : new String[] { "r", "s" }) {
+            String decided = "eligible and stored and " + target + "_on is not null";
+            sql.append(", count(*) filter (where ").append(decided).append(" and ").append(target).append("_on)")
+                    .append(", count(*) filter (where ").append(decided).append(" and not ").append(target).append("_on)")
+                    .append(", sum(").append(target).append("_el) filter (where ").append(decided).append(")");
+            for (String measure : new String[] { "_el", "_cal" }) {
+                for (String share : new String[] { "0.5", "0.9" }) {
+                    sql.append(", percentile_cont(").append(share).append(") within group (order by ").append(target)
+                            .append(measure).append(") filter (where ").append(decided).append(")");
+                }
+            }
+        }
+        sql.append(" from (").append(inner).append(") x group by grouping sets ((k), ()")
+                .append(interval == null ? "" : ", (p, k), (p)").append(")");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    boolean total = rs.getInt(1) == 1;
+                    boolean whole = rs.getInt(2) == 1;
+                    Bucket bucket = buckets.get(whole ? WHOLE : rs.getString(3));
+                    if (bucket == null) {
+                        continue;
+                    }
+                    Counter counter = total ? bucket.total : bucket.row(rs.getString(4), rs.getString(5));
+                    int c = 6;
+                    counter.tickets = rs.getLong(c++);
+                    counter.excluded = rs.getLong(c++);
+                    counter.cancelled = rs.getLong(c++);
+                    counter.billable = rs.getLong(c++);
+                    counter.backlog = rs.getLong(c++);
+                    counter.reopened = rs.getLong(c++);
+                    counter.good = rs.getLong(c++);
+                    counter.bad = rs.getLong(c++);
+                    for (Target target : new Target[] { counter.response, counter.resolution }) {
+                        target.met = rs.getLong(c++);
+                        target.breached = rs.getLong(c++);
+                        BigDecimal sum = rs.getBigDecimal(c++);
+                        target.elapsedNanos = sum == null ? BigInteger.ZERO
+                                : sum.toBigInteger().multiply(BigInteger.valueOf(1000));
+                        target.medianElapsed = micros(rs, c++);
+                        target.p90Elapsed = micros(rs, c++);
+                        target.medianCalendar = micros(rs, c++);
+                        target.p90Calendar = micros(rs, c++);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The targets not decided for good (tickets still open, rows without stored figures) evaluated by the SLA engine
+     * at {@code now}, streamed, and added to their group, period and total.
+     */
+    private void evaluateOpen(Connection connection, Caller caller, GroupBy groupBy, Interval interval, ZoneId zone,
+            Instant from, Instant to, Instant now, Map<String, Bucket> buckets) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String[] key = keySql(groupBy);
+        String period = periodSql(interval, args, zone);
+        String sql = "select " + key[0] + ", " + key[1] + ", " + period + ", t.id, t.policy_version, t.priority,"
+                + " t.organization_id, t.response_override_seconds, t.resolution_override_seconds, t.opened_at,"
+                + " t.phase_log::text, t.first_response_at, t.sla_final, t.status, t.sla_figures_version = 1,"
+                + " t.sla_response_on_time is not null, t.sla_resolution_on_time is not null, t.override_reason"
+                + from(caller, args, from, to)
+                + " and t.exclusion is null and t.status <> 'CANCELLED'"
+                + " and (t.sla_figures_version = 0 or t.sla_response_on_time is null or t.sla_resolution_on_time is null)";
+        Map<UUID, OrganizationEntity> organizations = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH);
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    TicketEntity t = new TicketEntity();
+                    t.id = rs.getObject(4, UUID.class);
+                    t.policyVersion = rs.getInt(5);
+                    t.priority = Priority.valueOf(rs.getString(6));
+                    t.organization = organizations.computeIfAbsent(rs.getObject(7, UUID.class),
+                            id -> em.find(OrganizationEntity.class, id));
+                    t.responseOverrideSeconds = (Long) rs.getObject(8);
+                    t.resolutionOverrideSeconds = (Long) rs.getObject(9);
+                    t.openedAt = rs.getObject(10, OffsetDateTime.class).toInstant();
+                    t.phaseLog = rs.getString(11);
+                    OffsetDateTime responded = rs.getObject(12, OffsetDateTime.class);
+                    t.firstResponseAt = responded == null ? null : responded.toInstant();
+                    t.slaFinal = rs.getString(13);
+                    t.status = TicketStatus.valueOf(rs.getString(14));
+                    t.overrideReason = rs.getString(18);
+                    boolean stored = rs.getBoolean(15);
+                    boolean responseStored = stored && rs.getBoolean(16);
+                    boolean resolutionStored = stored && rs.getBoolean(17);
+                    SlaView view = sla.view(t, now);
+                    Bucket whole = buckets.get(WHOLE);
+                    List<Counter> counters = new ArrayList<>(4);
+                    counters.add(whole.total);
+                    counters.add(whole.row(rs.getString(1), rs.getString(2)));
+                    Bucket bucket = interval == null ? null : buckets.get(rs.getString(3));
+                    if (bucket != null) {
+                        counters.add(bucket.total);
+                        counters.add(bucket.row(rs.getString(1), rs.getString(2)));
+                    }
+                    for (Counter counter : counters) {
+                        if (!responseStored) {
+                            counter.response.addLive(view.response());
+                        }
+                        if (!resolutionStored) {
+                            counter.resolution.addLive(view.resolution());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static Duration micros(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : Duration.of((long) value, ChronoUnit.MICROS).withNanos(0);
     }
 
     /** An instant with offset, or a date meaning its start in the policy's time zone. */
@@ -111,25 +348,36 @@ public class SlaReportService {
         String value = text.trim();
         try {
             if (value.length() == 10) {
-                return org.eclipsesol.desk.common.Instants.inRange(field,
-                        LocalDate.parse(value).atStartOfDay(zone).toInstant());
+                return Instants.inRange(field, LocalDate.parse(value).atStartOfDay(zone).toInstant());
             }
-            return org.eclipsesol.desk.common.Instants.inRange(field, OffsetDateTime.parse(value).toInstant());
+            return Instants.inRange(field, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date (2026-11-01) or an ISO-8601 instant with offset");
         }
     }
 
-    private static Function<TicketEntity, String[]> keyOf(GroupBy groupBy) {
-        return switch (groupBy) {
-            case PRIORITY -> t -> new String[] { t.priority.name(), t.priority.name() };
-            case SERVICE -> t -> new String[] { t.service.name(), t.service.name() };
-            case CATEGORY -> t -> new String[] { t.category.name(), t.category.name() };
-            case ORGANIZATION -> t -> new String[] { t.organization.id.toString(), t.organization.name };
-            case ASSIGNEE -> t -> t.assignee == null
-                    ? new String[] { "UNASSIGNED", "Unassigned" }
-                    : new String[] { t.assignee.id, t.assignee.name == null ? t.assignee.id : t.assignee.name };
-        };
+    /** The whole period or one period of a series: its groups (sorted by key) and total. */
+    static final class Bucket {
+
+        final Instant from;
+        final Instant to;
+        final Map<String, Counter> rows = new TreeMap<>();
+        final Counter total = new Counter("TOTAL", "All tickets");
+
+        Bucket(Instant from, Instant to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        Counter row(String key, String label) {
+            return rows.computeIfAbsent(key, k -> new Counter(k, label));
+        }
+
+        List<SlaReportRow> rows() {
+            List<SlaReportRow> list = new ArrayList<>();
+            rows.values().forEach(c -> list.add(c.row()));
+            return list;
+        }
     }
 
     /** Counts of one group. */
@@ -137,49 +385,42 @@ public class SlaReportService {
 
         private final String key;
         private final String label;
-        private long tickets;
-        private long excluded;
-        private long cancelled;
-        private long billable;
-        private final Target response = new Target();
-        private final Target resolution = new Target();
+        long tickets;
+        long excluded;
+        long cancelled;
+        long billable;
+        long backlog;
+        long reopened;
+        long good;
+        long bad;
+        final Target response = new Target();
+        final Target resolution = new Target();
 
         Counter(String key, String label) {
             this.key = key;
             this.label = label;
         }
 
-        void add(TicketEntity ticket, SlaView view) {
-            tickets++;
-            if (ticket.billable()) {
-                billable++;
-            }
-            if (ticket.exclusion != null) {
-                excluded++;
-                return;
-            }
-            if (ticket.status == TicketStatus.CANCELLED) {
-                cancelled++;
-                return;
-            }
-            response.add(view.response());
-            resolution.add(view.resolution());
-        }
-
         SlaReportRow row() {
-            return new SlaReportRow(key, label, tickets, excluded, cancelled, billable, response.figures(),
-                    resolution.figures());
+            return new SlaReportRow(key, label, tickets, excluded, cancelled, billable, backlog, reopened,
+                    response.figures(), resolution.figures(),
+                    new SlaReportRow.Satisfaction(good, bad, good + bad == 0 ? null : (double) good / (good + bad)));
         }
     }
 
+    /** One target's figures: the stored decided ones from SQL plus the live ones. */
     static final class Target {
 
-        private long met;
-        private long breached;
-        private long open;
-        private Duration decidedElapsed = Duration.ZERO;
+        long met;
+        long breached;
+        long open;
+        BigInteger elapsedNanos = BigInteger.ZERO;
+        Duration medianElapsed;
+        Duration p90Elapsed;
+        Duration medianCalendar;
+        Duration p90Calendar;
 
-        void add(TargetView target) {
+        void addLive(TargetView target) {
             boolean decided = target.metAt() != null || target.status() == TargetStatus.BREACHED;
             if (target.status() == TargetStatus.MET) {
                 met++;
@@ -189,14 +430,22 @@ public class SlaReportService {
                 open++;
             }
             if (decided) {
-                decidedElapsed = decidedElapsed.plus(target.elapsed());
+                Duration e = target.elapsed();
+                elapsedNanos = elapsedNanos.add(BigInteger.valueOf(e.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
+                        .add(BigInteger.valueOf(e.getNano())));
             }
         }
 
         SlaReportRow.TargetFigures figures() {
             long decided = met + breached;
-            return new SlaReportRow.TargetFigures(met, breached, open, decided == 0 ? null : (double) met / decided,
-                    decided == 0 ? null : decidedElapsed.dividedBy(decided).withNanos(0));
+            Duration average = null;
+            if (decided > 0) {
+                BigInteger seconds = elapsedNanos.divide(BigInteger.valueOf(decided))
+                        .divide(BigInteger.valueOf(1_000_000_000L));
+                average = Duration.ofSeconds(seconds.longValueExact());
+            }
+            return new SlaReportRow.TargetFigures(met, breached, open, decided == 0 ? null : (double) met / decided, average,
+                    medianElapsed, p90Elapsed, medianCalendar, p90Calendar);
         }
     }
 }

@@ -34,6 +34,9 @@ import org.eclipsesol.desk.ticket.app.CommentInput;
 import org.eclipsesol.desk.ticket.app.CommentService;
 import org.eclipsesol.desk.ticket.app.CommentView;
 import org.eclipsesol.desk.ticket.app.EventView;
+import org.eclipsesol.desk.ticket.app.SatisfactionInput;
+import org.eclipsesol.desk.ticket.app.SatisfactionResult;
+import org.eclipsesol.desk.ticket.app.SatisfactionService;
 import org.eclipsesol.desk.ticket.app.SlaOverrideService;
 import org.eclipsesol.desk.ticket.app.SlaTimelineService;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
@@ -55,6 +58,9 @@ import org.eclipsesol.desk.ticket.app.TimeEntryView;
 @GraphQLApi
 @GraphQLErrors
 public class TicketGraphQLApi {
+
+    @Inject
+    SatisfactionService satisfaction;
 
     /** Per ticket, at most this many comments and events are returned in a nested list. */
     static final int NESTED_LIMIT = 100;
@@ -194,6 +200,14 @@ public class TicketGraphQLApi {
     public @NonNull CommentView addComment(@Name("ticketId") @NonNull @Id String ticketId,
             @Name("input") @NonNull CommentInput input) {
         return comments.add(callers.current(), TicketAccess.parseId(ticketId), input);
+    }
+
+    @Mutation("rateTicket")
+    @Description("Rate a resolved ticket (or one closed within 7 days) GOOD or BAD, once (client of its organization); a BAD "
+            + "rating of a ticket that can still be escalated returns the offer to escalate (escalateTicket).")
+    public @NonNull SatisfactionResult rateTicket(@Name("ticketId") @NonNull @Id String ticketId,
+            @Name("input") @NonNull SatisfactionInput input) {
+        return satisfaction.rate(callers.current(), TicketAccess.parseId(ticketId), input);
     }
 
     @Mutation("logTime")

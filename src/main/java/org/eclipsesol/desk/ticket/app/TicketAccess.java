@@ -101,6 +101,18 @@ public class TicketAccess {
         return t + ".organization.id = :visibleOrg";
     }
 
+    /**
+     * The same condition as {@link #visibility} in native SQL on the ticket table alias {@code t}, with a JDBC
+     * placeholder: its value (if any) is added to {@code args}.
+     */
+    public static String nativeVisibility(Caller caller, String t, java.util.List<Object> args) {
+        if (!caller.isClientOnly()) {
+            return "true";
+        }
+        args.add(caller.organizationId());
+        return t + ".organization_id = ?";
+    }
+
     private static boolean maySee(Caller caller, TicketEntity ticket) {
         return !caller.isClientOnly() || ticket.organization.id.equals(caller.organizationId());
     }

@@ -1,5 +1,6 @@
 package org.eclipsesol.desk.ticket.app;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,12 @@ import org.eclipsesol.desk.sla.app.SlaCalculator;
 import org.eclipsesol.desk.sla.app.SlaState;
 import org.eclipsesol.desk.sla.app.SlaSubject;
 import org.eclipsesol.desk.sla.app.SlaView;
+import org.eclipsesol.desk.sla.app.TargetView;
+import org.eclipsesol.desk.sla.engine.PhaseChange;
 import org.eclipsesol.desk.sla.engine.SlaEvaluation;
 import org.eclipsesol.desk.sla.engine.TargetStatus;
 import org.eclipsesol.desk.sla.engine.TicketClockHistory;
+import org.eclipsesol.desk.sla.engine.TicketPhase;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.eclipsesol.desk.ticket.data.TicketEventEntity;
 import org.eclipsesol.desk.ticket.data.TicketEventType;
@@ -100,6 +104,8 @@ public class TicketSlaService {
         SlaCalculator.ResolvedTargets targets = calculator.targetsFor(subject);
         SlaEvaluation evaluation = SlaCalculator.evaluate(targets, subject.history(), now);
         write(ticket, SlaState.of(evaluation, now));
+        storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()),
+                TargetView.of(evaluation.resolution()));
         for (SlaAlerts.Due due : SlaAlerts.reached(evaluation)) {
             if (alerts.claim(ticket.id, due, now)) {
                 alerted(ticket, due, now);
@@ -114,6 +120,47 @@ public class TicketSlaService {
             ticket.slaNextCheckAt = null;
         }
         return ticket.slaFinal != null || !before.equals(storedState(ticket));
+    }
+
+    /**
+     * Derives the decided figures of a ticket written before they were stored (V10), from its frozen figures or a
+     * live evaluation at {@code now}; changes no other column and raises no alert.
+     */
+    public void backfillFigures(TicketEntity ticket, Instant now) {
+        SlaView view = view(ticket, now);
+        storeFigures(ticket, historyOf(ticket), view.response(), view.resolution());
+    }
+
+    /**
+     * Stores what is decided for good (reports aggregate it in SQL): per target, once met, whether on time, the
+     * moment, the clock time and the calendar time up to it; null while not met (reports evaluate those live).
+     */
+    static void storeFigures(TicketEntity ticket, TicketClockHistory history, TargetView response, TargetView resolution) {
+        ticket.slaFiguresVersion = 1;
+        boolean responded = response.metAt() != null;
+        ticket.slaResponseOnTime = responded ? response.elapsed().compareTo(response.target()) <= 0 : null;
+        ticket.slaResponseMetAt = responded ? response.metAt() : null;
+        ticket.slaResponseElapsedMicros = responded ? micros(response.elapsed()) : null;
+        ticket.slaResponseCalendarMicros = responded ? micros(Duration.between(ticket.openedAt, response.metAt())) : null;
+        boolean resolved = resolution.metAt() != null;
+        ticket.slaResolutionOnTime = resolved ? resolution.elapsed().compareTo(resolution.target()) <= 0 : null;
+        ticket.slaResolutionMetAt = resolved ? resolution.metAt() : null;
+        ticket.slaResolutionElapsedMicros = resolved ? micros(resolution.elapsed()) : null;
+        ticket.slaResolutionCalendarMicros = resolved ? micros(Duration.between(ticket.openedAt, resolution.metAt())) : null;
+        int reopens = 0;
+        TicketPhase previous = TicketPhase.OPEN;
+        for (PhaseChange change : history.changes()) {
+            if ((previous == TicketPhase.RESOLVED) && (change.phase() == TicketPhase.OPEN
+                    || change.phase() == TicketPhase.WAITING)) {
+                reopens++;
+            }
+            previous = change.phase();
+        }
+        ticket.reopenCount = reopens;
+    }
+
+    private static long micros(Duration d) {
+        return d.getSeconds() * 1_000_000L + d.getNano() / 1_000;
     }
 
     private static void write(TicketEntity ticket, SlaState state) {

@@ -48,5 +48,6 @@ public record TicketView(
         boolean outOfScope,
         boolean billable,
         @Ignore SlaView sla,
-        @Schema(description = "Optimistic-concurrency version; also sent as the ETag.") @Description("Optimistic-concurrency version: pass it as updateTicket's expectedVersion (REST: ETag/If-Match).") int version) {
+        @Schema(description = "Optimistic-concurrency version; also sent as the ETag.") @Description("Optimistic-concurrency version: pass it as updateTicket's expectedVersion (REST: ETag/If-Match).") int version,
+        @Schema(description = "The client's rating once given: staff see it, a client only the rating they gave themselves; null otherwise.") @Description("The client's rating once given: staff see it, a client only the rating they gave themselves; null otherwise.") SatisfactionView satisfaction) {
 }

@@ -39,6 +39,7 @@ public class TicketViews {
                 t.service, t.category, t.channel, t.status, new OrganizationRef(t.organization.id, t.organization.name),
                 new PersonView(t.requesterId, t.requesterName, t.requesterEmail), assignee, t.openedAt, t.createdAt,
                 t.updatedAt, t.firstResponseAt, t.resolvedAt, t.closedAt, t.escalated, escalation, t.exclusion,
-                staff ? t.exclusionNote : null, t.outOfScope, t.billable(), sla.view(t, now), t.version);
+                staff ? t.exclusionNote : null, t.outOfScope, t.billable(), sla.view(t, now), t.version,
+                SatisfactionService.view(caller, t));
     }
 }

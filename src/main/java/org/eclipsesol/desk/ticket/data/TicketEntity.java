@@ -157,6 +157,53 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "sla_final")
     public String slaFinal;
 
+    // Reports at scale (issue 12): decided figures per target, null while the target is not met (V10).
+    /** 0 for rows written before V10 until the backfill derived their figures; 1 once derived. */
+    @Column(name = "sla_figures_version")
+    public short slaFiguresVersion;
+
+    @Column(name = "sla_response_on_time")
+    public Boolean slaResponseOnTime;
+
+    @Column(name = "sla_response_met_at")
+    public Instant slaResponseMetAt;
+
+    @Column(name = "sla_response_elapsed_us")
+    public Long slaResponseElapsedMicros;
+
+    @Column(name = "sla_response_calendar_us")
+    public Long slaResponseCalendarMicros;
+
+    @Column(name = "sla_resolution_on_time")
+    public Boolean slaResolutionOnTime;
+
+    @Column(name = "sla_resolution_met_at")
+    public Instant slaResolutionMetAt;
+
+    @Column(name = "sla_resolution_elapsed_us")
+    public Long slaResolutionElapsedMicros;
+
+    @Column(name = "sla_resolution_calendar_us")
+    public Long slaResolutionCalendarMicros;
+
+    /** How many times the ticket was reopened (RESOLVED -> open again). */
+    @Column(name = "reopen_count")
+    public int reopenCount;
+
+    // Satisfaction (issue 12, V10_1): one rating per ticket, by a client of its organization.
+    @Enumerated(EnumType.STRING)
+    @Column(name = "satisfaction_rating")
+    public org.eclipsesol.desk.catalog.SatisfactionRating satisfactionRating;
+
+    @Column(name = "satisfaction_comment")
+    public String satisfactionComment;
+
+    @Column(name = "satisfaction_rated_at")
+    public Instant satisfactionRatedAt;
+
+    @Column(name = "satisfaction_rated_by")
+    public String satisfactionRatedBy;
+
     public String displayNumber() {
         return "T-" + number;
     }

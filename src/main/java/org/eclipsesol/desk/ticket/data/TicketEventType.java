@@ -19,5 +19,6 @@ public enum TicketEventType {
     SLA_OVERRIDDEN,
     SLA_AT_RISK,
     SLA_BREACHED,
-    TIME_LOGGED
+    TIME_LOGGED,
+    SATISFACTION_RATED
 }

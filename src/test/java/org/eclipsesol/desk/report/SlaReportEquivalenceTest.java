@@ -1,0 +1,221 @@
+package org.eclipsesol.desk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eclipsesol.desk.support.Api.SAM;
+import static org.eclipsesol.desk.support.Api.TESS;
+import static org.eclipsesol.desk.support.Api.TOM;
+import static org.eclipsesol.desk.support.Api.as;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipsesol.desk.report.app.SlaReport;
+import org.eclipsesol.desk.report.app.SlaReportRow;
+import org.eclipsesol.desk.report.app.SlaReportService;
+import org.eclipsesol.desk.report.app.SlaReportService.GroupBy;
+import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.security.OrganizationRef;
+import org.eclipsesol.desk.security.Role;
+import org.eclipsesol.desk.support.Db;
+import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.TestClock;
+import org.eclipsesol.desk.ticket.app.SlaFiguresBackfill;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The SQL report over stored decided figures equals the engine-based report (every ticket evaluated at the same
+ * moment, {@link EngineSlaReport}) on a few thousand generated tickets (the CI-sized run of the bench generator,
+ * bench/data/generate-tickets.sql): pauses, reopens, cancellations, exclusions, overrides, an agreement, two policy
+ * versions, a tenth of the rows not backfilled yet (evaluated live), for every groupBy, for staff and for a client.
+ */
+@QuarkusTest
+class SlaReportEquivalenceTest {
+
+    static final int TICKETS = 3000;
+
+    @Inject
+    SlaReportService reports;
+
+    @Inject
+    EngineSlaReport engine;
+
+    @Inject
+    SlaFiguresBackfill backfill;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void sqlReportEqualsEngineReport() throws Exception {
+        List<UUID> orgs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orgs.add(UUID.fromString(as(SAM).body(Map.of("name", Fixtures.unique("Scale Co " + i), "emailDomains", List.of()))
+                    .post("/api/v1/organizations").then().statusCode(201).extract().path("id")));
+        }
+        as(SAM).body(Map.of("coveredServices", List.of("MANAGED_IT", "PHONE_SYSTEMS"), "targets",
+                Map.of("HIGH", Map.of("response", "PT1H", "resolution", "PT8H"))))
+                .put("/api/v1/organizations/" + orgs.get(1) + "/agreement").then().statusCode(200);
+        int faster = publishFasterPolicy();
+        as(TOM).get("/api/v1/me").then().statusCode(200);
+        as(TESS).get("/api/v1/me").then().statusCode(200);
+        List<String> staff = Db.rows("select id from app_user where email in (?, ?) order by id", TOM, TESS).stream()
+                .map(r -> r.get("id")).toList();
+
+        Instant now = TestClock.now();
+        generate(now.minusSeconds(60), orgs, staff);
+        String orgList = String.join(",", orgs.stream().map(UUID::toString).toList());
+        String ours = "organization_id::text = any(string_to_array(?, ','))";
+        Db.update("update ticket set policy_version = ? where " + ours + " and number % 7 = 0", faster, orgList);
+        backfill.runOnce();
+        // A tenth as if the backfill had not reached them yet: the report evaluates them live.
+        Db.update("""
+                update ticket set sla_figures_version = 0, sla_response_on_time = null, sla_resolution_on_time = null,
+                  sla_response_elapsed_us = null, sla_resolution_elapsed_us = null
+                where organization_id::text = any(string_to_array(?, ',')) and number % 10 = 3""", orgList);
+        long stored = Db.count("select count(*) from ticket where " + ours + " and sla_figures_version = 1"
+                + " and sla_resolution_on_time is not null", orgList);
+        assertThat(stored).as("most rows are decided and aggregated in SQL").isGreaterThan(TICKETS / 2);
+
+        Caller supervisor = new Caller(SAM, "Sam", SAM, Set.of(Role.SUPERVISOR, Role.TECHNICIAN), null);
+        Instant at = TestClock.now();
+        Instant from = at.minus(Duration.ofDays(300));
+        for (GroupBy groupBy : GroupBy.values()) {
+            SlaReport report = reports.report(supervisor, from.toString(), at.toString(), groupBy.name(), null, at);
+            assertThat(rows(report.rows(), report.total())).as(groupBy.name())
+                    .isEqualTo(engine.report(supervisor, from, at, groupBy, at));
+            assertThat(report.total().tickets()).isGreaterThanOrEqualTo(TICKETS * 9 / 10);
+        }
+        Caller client = new Caller("client@scale.example", "Client", "client@scale.example", Set.of(Role.CLIENT),
+                new OrganizationRef(orgs.get(1), "Scale Co 1"));
+        SlaReport own = reports.report(client, from.toString(), at.toString(), "ORGANIZATION", null, at);
+        assertThat(own.rows()).extracting(SlaReportRow::key).containsExactly(orgs.get(1).toString());
+        assertThat(rows(own.rows(), own.total())).isEqualTo(engine.report(client, from, at, GroupBy.ORGANIZATION, at));
+
+        // A trend series: each month equals the engine's report over that month; the months add up to the whole.
+        SlaReport monthly = reports.report(supervisor, from.toString(), at.toString(), "PRIORITY", "MONTH", at);
+        assertThat(monthly.series()).hasSizeBetween(10, 12);
+        long sum = 0;
+        for (SlaReport.Period period : monthly.series()) {
+            sum += period.total().tickets();
+            assertThat(rows(period.rows(), period.total())).as(period.from().toString())
+                    .isEqualTo(engine.report(supervisor, period.from(), period.to(), GroupBy.PRIORITY, at));
+        }
+        assertThat(sum).isEqualTo(monthly.total().tickets());
+
+        // New figures: reopened and backlog as the rows say; percentiles ordered.
+        SlaReport byOrg = reports.report(supervisor, from.toString(), at.toString(), "ORGANIZATION", null, at);
+        SlaReportRow org0 = byOrg.rows().stream().filter(r -> r.key().equals(orgs.get(0).toString())).findFirst()
+                .orElseThrow();
+        assertThat(org0.reopened()).isEqualTo(Db.count("""
+                select count(*) from ticket t where organization_id = ? and exists (
+                  select 1 from jsonb_array_elements(t.phase_log) with ordinality a(v, n)
+                  join jsonb_array_elements(t.phase_log) with ordinality b(v, m) on m = n + 1
+                  where a.v ->> 'phase' = 'RESOLVED' and b.v ->> 'phase' in ('OPEN', 'WAITING'))""", orgs.get(0)))
+                .isPositive();
+        assertThat(org0.backlog()).isEqualTo(Db.count(
+                "select count(*) from ticket where organization_id = ? and status in ('NEW', 'IN_PROGRESS', 'WAITING_ON_CLIENT')",
+                orgs.get(0))).isPositive();
+        SlaReportRow.TargetFigures resolution = org0.resolution();
+        assertThat(resolution.medianElapsed()).isNotNull();
+        assertThat(resolution.p90Elapsed()).isGreaterThanOrEqualTo(resolution.medianElapsed());
+        assertThat(resolution.p90Calendar()).isGreaterThanOrEqualTo(resolution.medianCalendar());
+        assertThat(resolution.medianCalendar()).isGreaterThanOrEqualTo(resolution.medianElapsed());
+    }
+
+    private static List<EngineSlaReport.Row> rows(List<SlaReportRow> rows, SlaReportRow total) {
+        List<EngineSlaReport.Row> list = new ArrayList<>();
+        for (SlaReportRow r : rows) {
+            list.add(row(r));
+        }
+        list.add(row(total));
+        return list;
+    }
+
+    private static EngineSlaReport.Row row(SlaReportRow r) {
+        return new EngineSlaReport.Row(r.key(), r.label(), r.tickets(), r.excluded(), r.cancelled(), r.billable(),
+                r.response().met(), r.response().breached(), r.response().open(), r.response().averageElapsed(),
+                r.resolution().met(), r.resolution().breached(), r.resolution().open(), r.resolution().averageElapsed());
+    }
+
+    /** Publishes a version with faster targets and at once the published policy again; returns the faster one. */
+    private static int publishFasterPolicy() {
+        Map<String, Object> faster = policy("Faster targets (report equivalence test, reverted at once)");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> targets = (Map<String, Object>) faster.get("targets");
+        targets.put("MEDIUM", target("BUSINESS_HOURS", "PT4H", "PT24H"));
+        targets.put("CRITICAL", target("TWENTY_FOUR_SEVEN", "PT30M", "PT2H"));
+        faster.put("atRiskShare", 0.5);
+        try {
+            return as(SAM).body(faster).post("/api/v1/sla/policies").then().statusCode(201).extract().path("version");
+        } finally {
+            as(SAM).body(policy("Back to the published support policy")).post("/api/v1/sla/policies").then()
+                    .statusCode(201);
+        }
+    }
+
+    private static Map<String, Object> policy(String note) {
+        Map<String, Object> hours = new LinkedHashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            hours.put(day, "09:00-17:00");
+        }
+        Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("CRITICAL", target("TWENTY_FOUR_SEVEN", "PT1H", "PT4H"));
+        targets.put("HIGH", target("BUSINESS_HOURS", "PT2H", "PT12H"));
+        targets.put("MEDIUM", target("BUSINESS_HOURS", "PT8H", "PT48H"));
+        targets.put("LOW", target("BUSINESS_HOURS", "PT24H", "PT72H"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("timeZone", "America/Denver");
+        body.put("atRiskShare", 0.75);
+        body.put("businessHours", hours);
+        body.put("targets", targets);
+        body.put("note", note);
+        return body;
+    }
+
+    private static Map<String, Object> target(String clock, String response, String resolution) {
+        return Map.of("clock", clock, "response", response, "resolution", resolution);
+    }
+
+    /** Runs the bench generator (the CI-sized run) into the test schema. */
+    private void generate(Instant now, List<UUID> orgs, List<String> assignees) throws Exception {
+        String script = Files.readString(Path.of("bench/data/generate-tickets.sql"));
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create temp table bench_params (n int, now_at timestamptz, span interval, seed float8,"
+                        + " orgs uuid[], assignees text[])");
+            }
+            try (PreparedStatement p = c
+                    .prepareStatement("insert into bench_params values (?, ?, interval '290 days', 0.42, ?, ?)")) {
+                p.setInt(1, TICKETS);
+                p.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                p.setArray(3, c.createArrayOf("uuid", orgs.toArray()));
+                p.setArray(4, c.createArrayOf("text", assignees.toArray()));
+                p.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute(script);
+                s.execute("drop table bench_params");
+            }
+        }
+    }
+}
