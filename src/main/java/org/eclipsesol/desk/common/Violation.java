@@ -4,7 +4,11 @@ import java.util.Arrays;
 
 import jakarta.validation.ConstraintViolation;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One invalid input field and why. */
+// Serialized only inside Response.entity(...): the native image needs it registered (docs/native.md).
+@RegisterForReflection
 public record Violation(String field, String message) {
 
     /** A bean-validation failure as REST problems and GraphQL errors both report it. */

@@ -35,7 +35,7 @@ public class IdempotencyKeys {
     ObjectMapper json;
 
     /** Claims the key for this request (null when there is no key). */
-    public Claim claim(Caller caller, String rawKey, Object request, Instant now) {
+    public Claim claim(Caller caller, String rawKey, TicketInput request, Instant now) {
         String key = normalize(rawKey);
         if (key == null) {
             return null;
@@ -82,7 +82,8 @@ public class IdempotencyKeys {
         return key.trim();
     }
 
-    private String hash(Object request) {
+    // The request's static type is its JSON shape here (and native-registered as a resource parameter).
+    private String hash(TicketInput request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
             return HexFormat.of().formatHex(digest);

@@ -24,8 +24,8 @@ final class PhaseLog {
     private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {
     };
 
-    /** One entry as stored. */
-    @RegisterForReflection
+    /** One entry as stored (the engine's enum is plain Java, so it is registered from here). */
+    @RegisterForReflection(targets = { PhaseLog.Entry.class, TicketPhase.class })
     record Entry(String at, TicketPhase phase) {
     }
 
