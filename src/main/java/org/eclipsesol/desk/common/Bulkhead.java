@@ -85,6 +85,8 @@ public class Bulkhead {
         final long maxWaitMillis;
         private int active;
         private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+        private final java.util.concurrent.atomic.AtomicLong lastShedLog = new java.util.concurrent.atomic.AtomicLong(
+                System.nanoTime() - 20_000_000_000L);
 
         Group(String name, DeskConfig.BulkheadGroup config, long maxWaitMillis) {
             this.name = name;
@@ -125,11 +127,17 @@ public class Bulkhead {
 
         private void admit(RoutingContext ctx) {
             AtomicBoolean released = new AtomicBoolean();
-            ctx.addEndHandler(done -> {
+            Runnable once = () -> {
                 if (released.compareAndSet(false, true)) {
                     release();
                 }
-            });
+            };
+            // The permit is returned when the response's headers are written (the database work is done by then) or,
+            // failing that, when the response ends or its connection closes. The end handler alone is not enough: a
+            // response whose transaction failed to roll back may replace the response's end and close handlers,
+            // which the fault suite saw leak permits.
+            ctx.addHeadersEndHandler(v -> once.run());
+            ctx.addEndHandler(done -> once.run());
             ctx.next();
         }
 
@@ -160,7 +168,18 @@ public class Bulkhead {
         }
 
         private void shed(RoutingContext ctx, String why) {
-            LOG.debugf("Bulkhead %s shed %s (%s)", name, ctx.normalizedPath(), why);
+            long now = System.nanoTime();
+            long last = lastShedLog.get();
+            if (now - last > 10_000_000_000L && lastShedLog.compareAndSet(last, now)) {
+                int a;
+                int w;
+                synchronized (this) {
+                    a = active;
+                    w = waiting.size();
+                }
+                LOG.infof("Bulkhead %s is shedding requests with 503 (%s; %d of %d at work, %d waiting); logged at most every"
+                        + " 10 s", name, why, a, concurrent, w);
+            }
             if (ctx.response().closed() || ctx.response().ended()) {
                 return;
             }
