@@ -198,8 +198,23 @@ public class GraphQLLimitsAndCodes implements EventingService {
             if (error.getExtensions() != null) {
                 extensions.putAll(error.getExtensions());
             }
-            extensions.put("code", "BAD_USER_INPUT");
+            extensions.put("code", codeOf(error));
             return extensions;
+        }
+
+        /**
+         * GRAPHQL_PARSE_FAILED for a document that does not parse, GRAPHQL_VALIDATION_FAILED for one that does not
+         * validate against the schema (unknown field or type, missing argument...), BAD_USER_INPUT for the rest
+         * (variables of the wrong type, depth and complexity limits).
+         */
+        static String codeOf(GraphQLError error) {
+            if (error instanceof graphql.InvalidSyntaxError) {
+                return GraphQLParseErrors.PARSE_FAILED;
+            }
+            if (error instanceof graphql.validation.ValidationError) {
+                return "GRAPHQL_VALIDATION_FAILED";
+            }
+            return "BAD_USER_INPUT";
         }
     }
 }

@@ -17,7 +17,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class GraphQLErrorCodesTest {
 
-    private static final List<String> OURS = List.of("BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT",
+    private static final List<String> OURS = List.of("BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED",
+            "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT",
             "RATE_LIMITED", "INTERNAL_SERVER_ERROR");
 
     @Test

@@ -268,7 +268,7 @@ class TicketGraphQLTest {
                 vars("after", "not-a-cursor"));
         assertThat(code(badCursor)).isEqualTo("BAD_USER_INPUT");
         JsonPath unknownField = query(ANA, "query { tickets { edges { node { secret } } } }");
-        assertThat(code(unknownField)).isEqualTo("BAD_USER_INPUT");
+        assertThat(code(unknownField)).isEqualTo("GRAPHQL_VALIDATION_FAILED");
         JsonPath badEnum = query(ANA, "query P($f: TicketFilter) { tickets(filter: $f) { totalCount } }",
                 vars("f", Map.of("status", "ON_FIRE")));
         assertThat(code(badEnum)).isEqualTo("BAD_USER_INPUT");
