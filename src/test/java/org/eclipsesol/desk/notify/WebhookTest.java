@@ -221,4 +221,38 @@ class WebhookTest {
                 .assertThatCode(() -> WebhookDelivery.checkTarget(URI.create("http://127.0.0.1/x"), true))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void concurrentWorkersDeliverEachEventOnceAndEscalationStepsAreEvents() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String url = receiver(received, n -> 200);
+        register(url, List.of("ticket.created", "escalation.raised", "escalation.acknowledged", "escalation.closed"),
+                null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(Fixtures.clientTicket(ANA, Fixtures.unique("Many hooks " + i), "LOW").getString("id"));
+        }
+        String escalation = as(ANA).body(Map.of("reason", "Slow")).post("/api/v1/tickets/" + ids.get(0) + "/escalations")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        as(SAM).post("/api/v1/escalations/" + escalation + "/acknowledge").then().statusCode(200);
+        as(SAM).post("/api/v1/escalations/" + escalation + "/close").then().statusCode(200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(() -> Outboxes.worker().runOnce());
+            }
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(runs)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        ids.forEach(Outboxes::drain);
+        assertThat(received).hasSize(11);
+        assertThat(received.stream().map(Received::id).distinct()).hasSize(11);
+        assertThat(
+                received.stream().map(r -> new JsonObject(r.body()).getString("type")).filter(t -> t.startsWith("escalation.")))
+                .containsExactly("escalation.raised", "escalation.acknowledged", "escalation.closed");
+    }
 }
