@@ -42,6 +42,9 @@ class NoticeMailTest {
     @Inject
     TicketLifecycle lifecycle;
 
+    @Inject
+    org.eclipsesol.desk.ticket.app.SlaMonitor monitor;
+
     @AfterEach
     void cleanUp() {
         TestClock.reset();
@@ -205,5 +208,20 @@ class NoticeMailTest {
                 .anyMatch(raw -> raw.contains("acknowledged the escalation"));
         assertThat(Outboxes.mailsTo("supervisors@eclipsesol.org", ticket.getString("number"))).extracting(Outboxes::raw)
                 .anyMatch(raw -> raw.contains("was escalated (level 1)") && raw.contains("Too slow"));
+    }
+
+    @Test
+    void supervisorsAreMailedAboutSlaAlertsThroughTheOutbox() {
+        // CRITICAL: 1 h response on the 24/7 clock, AT_RISK at 75 %.
+        JsonPath ticket = Fixtures.clientTicket(ANA, Fixtures.unique("Alerting"), "CRITICAL");
+        String id = ticket.getString("id");
+        TestClock.advance(java.time.Duration.ofMinutes(50));
+        monitor.runOnce();
+        assertThat(Db.rows("select kind, ref from notification where ticket_id = ? and recipient = ? order by seq",
+                UUID.fromString(id), "supervisors@eclipsesol.org")).extracting(r -> r.get("kind") + " " + r.get("ref"))
+                .contains("SLA_ALERT RESPONSE:AT_RISK");
+        Outboxes.drain(id);
+        assertThat(Outboxes.mailsTo("supervisors@eclipsesol.org", ticket.getString("number"))).extracting(Outboxes::raw)
+                .anyMatch(raw -> raw.contains("the response target is AT_RISK"));
     }
 }

@@ -144,7 +144,7 @@ public class WebhookDelivery {
     }
 
     /** Refuses non-HTTP(S) URLs and, unless allowed, hosts that resolve to loopback, private or link-local addresses. */
-    static void checkTarget(URI uri, boolean allowPrivate) throws IOException {
+    public static void checkTarget(URI uri, boolean allowPrivate) throws IOException {
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || uri.getHost() == null) {
             throw new TargetRefused("only http(s) URLs with a host");
