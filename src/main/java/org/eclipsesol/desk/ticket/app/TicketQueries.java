@@ -53,7 +53,14 @@ public class TicketQueries {
     public TicketPage page(Caller caller, TicketFilter filter, Integer limit, String cursor) {
         caller.requireTicketUser();
         int size = Cursors.limit(limit);
-        TicketSort sort = filter.sort() == null ? TicketSort.NEWEST : filter.sort();
+        boolean text = filter.q() != null && !filter.q().isBlank();
+        TicketSort sort = filter.sort() == null ? (text ? TicketSort.RELEVANCE : TicketSort.NEWEST) : filter.sort();
+        if (sort == TicketSort.RELEVANCE && !text) {
+            sort = TicketSort.NEWEST;
+        }
+        if (text) {
+            return textPage(caller, filter, sort, size, cursor);
+        }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = TicketSearch.where(caller, filter, params);
         String order = TicketSearch.resumeAndOrder(sort, cursor, where, params);
@@ -74,9 +81,29 @@ public class TicketQueries {
         return new TicketPage(items, cursors, more ? cursors.get(cursors.size() - 1) : null);
     }
 
+    private TicketPage textPage(Caller caller, TicketFilter filter, TicketSort sort, int size, String cursor) {
+        List<TicketTextSearch.Hit> hits = TicketTextSearch.page(em, caller, filter, sort, cursor, size + 1);
+        boolean more = hits.size() > size;
+        if (more) {
+            hits = hits.subList(0, size);
+        }
+        Map<UUID, Float> ranks = new HashMap<>();
+        hits.forEach(h -> ranks.put(h.id(), h.rank()));
+        List<TicketEntity> rows = TicketTextSearch.load(em, hits);
+        List<TicketView> items = views.views(caller, rows, clock.instant());
+        List<String> cursors = new ArrayList<>(rows.size());
+        for (TicketEntity t : rows) {
+            cursors.add(TicketTextSearch.cursorOf(t, ranks.get(t.id), sort));
+        }
+        return new TicketPage(items, cursors, more && !cursors.isEmpty() ? cursors.get(cursors.size() - 1) : null);
+    }
+
     /** How many tickets the caller would page through with this filter (one count statement). */
     public long count(Caller caller, TicketFilter filter) {
         caller.requireTicketUser();
+        if (filter.q() != null && !filter.q().isBlank()) {
+            return TicketTextSearch.count(em, caller, filter);
+        }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = TicketSearch.where(caller, filter, params);
         var query = em.createQuery("select count(t) from TicketEntity t where " + where, Long.class);

@@ -47,13 +47,6 @@ final class TicketSearch {
             where.append(" and (t.slaResponseStatus = :sla or t.slaResolutionStatus = :sla)");
             params.put("sla", filter.slaStatus().name());
         }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            String q = filter.q().trim();
-            where.append(" and (lower(t.title) like :q escape '\\' or lower(t.description) like :q escape '\\'"
-                    + " or concat('T-', t.number) = :qNumber)");
-            params.put("q", "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("qNumber", q.toUpperCase());
-        }
         return where;
     }
 

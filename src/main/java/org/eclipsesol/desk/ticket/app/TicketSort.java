@@ -7,5 +7,7 @@ public enum TicketSort {
     /** Oldest first: new tickets appear on later pages. */
     OLDEST,
     /** Earliest SLA due time first; tickets without a running clock last. */
-    DUE
+    DUE,
+    /** With {@code q}: best full-text match first (an exact ticket number on top), then newest; without q, newest. */
+    RELEVANCE
 }

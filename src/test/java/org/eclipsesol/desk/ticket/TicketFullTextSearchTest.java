@@ -1,0 +1,103 @@
+package org.eclipsesol.desk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eclipsesol.desk.support.Api.ANA;
+import static org.eclipsesol.desk.support.Api.CARLA;
+import static org.eclipsesol.desk.support.Api.TOM;
+import static org.eclipsesol.desk.support.Api.as;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.GraphQL;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** q: full-text search over title, description, error message and public comments, ranked; ticket numbers exact. */
+@QuarkusTest
+class TicketFullTextSearchTest {
+
+    private static final Random RANDOM = new Random();
+
+    /** A made-up word no other ticket contains (letters only, so the parser keeps it whole). */
+    private static String word() {
+        StringBuilder w = new StringBuilder("zq");
+        for (int i = 0; i < 10; i++) {
+            w.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return w.toString();
+    }
+
+    private static List<String> ids(String user, Map<String, Object> query) {
+        return as(user).queryParams(query).get("/api/v1/tickets").then().statusCode(200).extract().jsonPath()
+                .getList("items.id");
+    }
+
+    @Test
+    void findsByWordsAndNumberButNeverByInternalNotes() {
+        Fixtures.acme();
+        String titleWord = word();
+        String bodyWord = word();
+        String errorWord = word();
+        String commentWord = word();
+        String noteWord = word();
+        Map<String, Object> body = Fixtures.ticketBody("Printers " + titleWord + " offline", "MEDIUM");
+        body.put("description", "The printers on the second floor show " + bodyWord + " since Monday");
+        body.put("errorMessage", "ERR " + errorWord);
+        JsonPath ticket = as(ANA).body(body).post("/api/v1/tickets").then().statusCode(201).extract().jsonPath();
+        String id = ticket.getString("id");
+        as(TOM).body(Map.of("body", "We replaced the " + commentWord + " cable")).post("/api/v1/tickets/" + id + "/comments")
+                .then().statusCode(201);
+        as(TOM).body(Map.of("body", "Vendor case " + noteWord, "internal", true)).post("/api/v1/tickets/" + id + "/comments")
+                .then().statusCode(201);
+
+        assertThat(ids(ANA, Map.of("q", titleWord))).containsExactly(id);
+        assertThat(ids(ANA, Map.of("q", "printer " + titleWord))).as("stemmed: printers ~ printer").containsExactly(id);
+        assertThat(ids(ANA, Map.of("q", bodyWord))).containsExactly(id);
+        assertThat(ids(ANA, Map.of("q", errorWord))).containsExactly(id);
+        assertThat(ids(ANA, Map.of("q", commentWord))).containsExactly(id);
+        assertThat(ids(ANA, Map.of("q", titleWord + " -" + bodyWord))).as("websearch syntax: -word excludes").isEmpty();
+        assertThat(ids(ANA, Map.of("q", noteWord))).as("a client never finds a ticket by an internal note").isEmpty();
+        assertThat(ids(TOM, Map.of("q", noteWord))).as("internal notes are not indexed at all").isEmpty();
+        assertThat(ids(CARLA, Map.of("q", titleWord))).as("another organization's ticket").isEmpty();
+        String number = ticket.getString("number");
+        assertThat(ids(ANA, Map.of("q", number))).first().isEqualTo(id);
+        assertThat(ids(ANA, Map.of("q", number.substring(2)))).first().isEqualTo(id);
+        JsonPath graphql = GraphQL.query(ANA,
+                "query S($q: String) { tickets(first: 5, filter: {q: $q}) { totalCount edges { node { id } } } }",
+                GraphQL.vars("q", commentWord));
+        assertThat(graphql.getList("data.tickets.edges.node.id")).containsExactly(id);
+        assertThat(graphql.getInt("data.tickets.totalCount")).isEqualTo(1);
+    }
+
+    @Test
+    void rankedTitleFirstAndPagedByRank() {
+        Fixtures.acme();
+        String shared = word();
+        String inComment = Fixtures.clientTicket(ANA, "Laptop fan noise " + word(), "LOW").getString("id");
+        as(TOM).body(Map.of("body", "Probably the " + shared + " again")).post("/api/v1/tickets/" + inComment + "/comments")
+                .then().statusCode(201);
+        String inTitle = Fixtures.clientTicket(ANA, "The " + shared + " is broken", "LOW").getString("id");
+        String older = Fixtures.clientTicket(ANA, "Docking " + shared + " " + shared + " flickers", "LOW").getString("id");
+        List<String> ranked = ids(TOM, Map.of("q", shared));
+        assertThat(ranked).hasSize(3);
+        assertThat(ranked.get(2)).as("a comment weighs least").isEqualTo(inComment);
+        assertThat(ranked).containsExactlyInAnyOrder(inTitle, older, inComment);
+        // Keyset paging by rank gives the same order, one by one.
+        JsonPath first = as(TOM).queryParams(Map.of("q", shared, "limit", 1)).get("/api/v1/tickets").then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath second = as(TOM).queryParams(Map.of("q", shared, "limit", 1, "cursor", first.getString("nextCursor")))
+                .get("/api/v1/tickets").then().statusCode(200).extract().jsonPath();
+        JsonPath third = as(TOM).queryParams(Map.of("q", shared, "limit", 1, "cursor", second.getString("nextCursor")))
+                .get("/api/v1/tickets").then().statusCode(200).extract().jsonPath();
+        assertThat(List.of(first.getString("items[0].id"), second.getString("items[0].id"), third.getString("items[0].id")))
+                .isEqualTo(ranked);
+        assertThat(third.getString("nextCursor")).isNull();
+        // An explicit sort keeps its order: newest first.
+        assertThat(ids(TOM, Map.of("q", shared, "sort", "NEWEST"))).containsExactly(older, inTitle, inComment);
+    }
+}
