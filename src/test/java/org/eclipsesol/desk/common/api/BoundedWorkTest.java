@@ -14,6 +14,8 @@ import org.eclipsesol.desk.support.Fixtures;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -27,11 +29,31 @@ class BoundedWorkTest {
     @Inject
     SessionFactory sessionFactory;
 
+    /**
+     * Comment rows a request loads. The statistics are global and the outbox worker renders notices from comments in
+     * the background, so the scheduler is paused and the least of three measurements counts (a job may have been
+     * running when the pause began).
+     */
     private long commentsLoadedBy(Runnable request) {
+        return loadsOf("org.eclipsesol.desk.ticket.data.CommentEntity", request);
+    }
+
+    private long loadsOf(String entity, Runnable request) {
+        Scheduler scheduler = Arc.container().instance(Scheduler.class).get();
         var statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        request.run();
-        return statistics.getEntityStatistics("org.eclipsesol.desk.ticket.data.CommentEntity").getLoadCount();
+        scheduler.pause();
+        try {
+            long least = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                statistics.clear();
+                request.run();
+                least = Math.min(least,
+                        statistics.getEntityStatistics("org.eclipsesol.desk.ticket.data.CommentEntity").getLoadCount());
+            }
+            return least;
+        } finally {
+            scheduler.resume();
+        }
     }
 
     @Test
@@ -58,12 +80,12 @@ class BoundedWorkTest {
             q.append(" t").append(i).append(": tickets(first: 100) { edges { node { id comments { id } events { id } } } }");
         }
         q.append(" }");
-        var statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        JsonPath result = query(TOM, q.toString());
-        assertThat(result.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
-        assertThat(result.getString("errors[0].message")).contains("complexity");
-        assertThat(statistics.getEntityStatistics("org.eclipsesol.desk.ticket.data.TicketEntity").getLoadCount()).isZero();
+        long tickets = loadsOf("org.eclipsesol.desk.ticket.data.TicketEntity", () -> {
+            JsonPath result = query(TOM, q.toString());
+            assertThat(result.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+            assertThat(result.getString("errors[0].message")).contains("complexity");
+        });
+        assertThat(tickets).isZero();
         // One large page with its nested lists stays allowed.
         JsonPath one = query(TOM, "query { tickets(first: 100) { edges { node { id title status } } } }");
         assertThat(one.getList("errors")).isNull();
