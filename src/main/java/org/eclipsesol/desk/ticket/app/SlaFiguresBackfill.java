@@ -23,7 +23,7 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class SlaFiguresBackfill {
 
-    static final int BATCH = 500;
+    static final int BATCH = 50;
 
     @Inject
     Clock clock;

@@ -8,14 +8,11 @@ import static org.eclipsesol.desk.support.GraphQL.query;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.eclipsesol.desk.support.Fixtures;
-import org.hibernate.SessionFactory;
+import org.eclipsesol.desk.support.SqlStatements;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -26,34 +23,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class BoundedWorkTest {
 
-    @Inject
-    SessionFactory sessionFactory;
-
-    /**
-     * Comment rows a request loads. The statistics are global and the outbox worker renders notices from comments in
-     * the background, so the scheduler is paused and the least of three measurements counts (a job may have been
-     * running when the pause began).
-     */
+    /** Comment rows a request loads (measured as SqlStatements does: scheduled jobs paused, least of three). */
     private long commentsLoadedBy(Runnable request) {
-        return loadsOf("org.eclipsesol.desk.ticket.data.CommentEntity", request);
-    }
-
-    private long loadsOf(String entity, Runnable request) {
-        Scheduler scheduler = Arc.container().instance(Scheduler.class).get();
-        var statistics = sessionFactory.getStatistics();
-        scheduler.pause();
-        try {
-            long least = Long.MAX_VALUE;
-            for (int attempt = 0; attempt < 3; attempt++) {
-                statistics.clear();
-                request.run();
-                least = Math.min(least,
-                        statistics.getEntityStatistics("org.eclipsesol.desk.ticket.data.CommentEntity").getLoadCount());
-            }
-            return least;
-        } finally {
-            scheduler.resume();
-        }
+        return SqlStatements.loadsOf("org.eclipsesol.desk.ticket.data.CommentEntity", request);
     }
 
     @Test
@@ -80,7 +52,7 @@ class BoundedWorkTest {
             q.append(" t").append(i).append(": tickets(first: 100) { edges { node { id comments { id } events { id } } } }");
         }
         q.append(" }");
-        long tickets = loadsOf("org.eclipsesol.desk.ticket.data.TicketEntity", () -> {
+        long tickets = SqlStatements.loadsOf("org.eclipsesol.desk.ticket.data.TicketEntity", () -> {
             JsonPath result = query(TOM, q.toString());
             assertThat(result.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
             assertThat(result.getString("errors[0].message")).contains("complexity");
