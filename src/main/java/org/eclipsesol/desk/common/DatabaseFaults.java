@@ -39,6 +39,31 @@ public final class DatabaseFaults {
 
     /** The kind of database fault {@code e} is, or null when it is something else. */
     public static Kind kindOf(Throwable e) {
+        return kindOf(e, 0);
+    }
+
+    /**
+     * Through causes and suppressed exceptions: a commit that failed on a dead connection is a RollbackException whose
+     * suppressed XAException carries the SQL state.
+     */
+    private static Kind kindOf(Throwable e, int level) {
+        Kind kind = kindOfChain(e);
+        if (kind != null || level > 2) {
+            return kind;
+        }
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                kind = kindOf(suppressed, level + 1);
+                if (kind != null) {
+                    return kind;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Kind kindOfChain(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof SQLException sql) {
@@ -79,6 +104,11 @@ public final class DatabaseFaults {
                 return Kind.TIMEOUT;
             }
             if (t instanceof IOException && message.contains("Connection reset")) {
+                return Kind.UNAVAILABLE;
+            }
+            if (t.getClass().getName().equals("javax.transaction.xa.XAException")
+                    && (message.contains("terminating connection") || message.contains("I/O error")
+                            || message.contains("connection has been closed"))) {
                 return Kind.UNAVAILABLE;
             }
         }

@@ -62,6 +62,10 @@ class FaultContractTest {
         assertThat(DatabaseFaults.kindOf(new java.sql.SQLException("lock timeout", "55P03")))
                 .isEqualTo(DatabaseFaults.Kind.TIMEOUT);
         assertThat(DatabaseFaults.connectionLost(new java.sql.SQLException("lock timeout", "55P03"))).isFalse();
+        // A commit that failed on a dead connection: the SQL state is in a suppressed exception.
+        Exception commit = new IllegalStateException("Could not commit transaction.");
+        commit.addSuppressed(new RuntimeException(new java.sql.SQLException("terminating connection", "57P01")));
+        assertThat(DatabaseFaults.kindOf(new RuntimeException(commit))).isEqualTo(DatabaseFaults.Kind.UNAVAILABLE);
         // A constraint violation or a bug is not a fault of the database: it stays a 4xx or a 500.
         assertThat(DatabaseFaults.kindOf(new java.sql.SQLException("duplicate", "23505"))).isNull();
         assertThat(DatabaseFaults.kindOf(new IllegalStateException("bug"))).isNull();
