@@ -36,6 +36,7 @@ public class IntakeResource {
     CallerResolver callers;
 
     @POST
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Created", content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = IntakeResult.class)))
     @Operation(summary = "Inbound e-mail (mail-gateway only)", description = "New message → EMAIL ticket (201); [T-n] in the subject → comment; ESCALATE + [T-n] → escalation; same messageId again → 200 duplicate, nothing changes; unknown sender or unauthenticated mail → 422, nothing changes; auto-submitted mail (autoSubmitted other than no) → 202, nothing changes.")
     public Response receive(EmailInput mail) {
         if (mail == null) {
