@@ -9,7 +9,7 @@
 -- backfill (ticket.app.SlaFiguresBackfill, sla_figures_version = 0), so they come from the SLA engine.
 select setseed((select seed from bench_params));
 
-create function pg_temp.iso(timestamptz) returns text language sql immutable as
+create or replace function pg_temp.iso(timestamptz) returns text language sql immutable as
 $$ select to_char($1 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') $$;
 
 create temp table bench_gen as
