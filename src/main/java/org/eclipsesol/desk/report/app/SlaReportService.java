@@ -37,9 +37,11 @@ import org.eclipsesol.desk.common.Instants;
 import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.customer.data.OrganizationEntity;
 import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.sla.app.SlaCalculator;
 import org.eclipsesol.desk.sla.app.SlaPolicies;
 import org.eclipsesol.desk.sla.app.SlaView;
 import org.eclipsesol.desk.sla.app.TargetView;
+import org.eclipsesol.desk.sla.engine.TargetDefinition;
 import org.eclipsesol.desk.sla.engine.TargetStatus;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
 import org.eclipsesol.desk.ticket.app.TicketSlaService;
@@ -88,6 +90,9 @@ public class SlaReportService {
     @Inject
     TicketSlaService sla;
 
+    @Inject
+    SlaCalculator calculator;
+
     @Transactional
     public SlaReport report(Caller caller, String fromText, String toText, String groupByText) {
         return report(caller, fromText, toText, groupByText, null);
@@ -130,7 +135,8 @@ public class SlaReportService {
         }
         Session session = em.unwrap(Session.class);
         session.doWork(connection -> {
-            aggregateDecided(connection, caller, groupBy, interval, zone, from, to, buckets);
+            aggregateDecided(connection, caller, groupBy, interval, zone, from, to, now, buckets);
+            extendBreached(connection, caller, groupBy, interval, zone, from, to, now, buckets);
             evaluateOpen(connection, caller, groupBy, interval, zone, from, to, now, buckets);
         });
         Bucket whole = buckets.get(WHOLE);
@@ -192,13 +198,16 @@ public class SlaReportService {
 
     /** Counts, backlog, reopened, and the stored decided figures per group, per period, and in total: one statement. */
     private static void aggregateDecided(Connection connection, Caller caller, GroupBy groupBy, Interval interval,
-            ZoneId zone, Instant from, Instant to, Map<String, Bucket> buckets) throws SQLException {
+            ZoneId zone, Instant from, Instant to, Instant now, Map<String, Bucket> buckets) throws SQLException {
         List<Object> args = new ArrayList<>();
         String[] key = keySql(groupBy);
         String period = periodSql(interval, args, zone);
         OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         args.add(end);
         args.add(end);
+        args.add(at);
+        args.add(at);
         String inner = "select " + key[0] + " as k, " + key[1] + " as lbl, " + period + " as p,"
                 + " (t.exclusion is null and t.status <> 'CANCELLED') as eligible,"
                 + " t.exclusion is not null as excluded,"
@@ -211,7 +220,9 @@ public class SlaReportService {
                 + " t.reopen_count > 0 as reopened, t.sla_figures_version = 1 as stored,"
                 + " t.sla_response_on_time as r_on, t.sla_response_elapsed_us as r_el, t.sla_response_calendar_us as r_cal,"
                 + " t.sla_resolution_on_time as s_on, t.sla_resolution_elapsed_us as s_el,"
-                + " t.sla_resolution_calendar_us as s_cal, t.satisfaction_rating as sat"
+                + " t.sla_resolution_calendar_us as s_cal, t.satisfaction_rating as sat,"
+                + " (t.sla_evaluated_at is not null and (" + notBreached("response") + ")) as r_quick,"
+                + " (t.sla_evaluated_at is not null and (" + notBreached("resolution") + ")) as s_quick"
                 + from(caller, args, from, to);
         StringBuilder sql = new StringBuilder("select grouping(k) as gk, ")
                 .append(interval == null ? "1" : "grouping(p)").append(" as gp, max(p), k, max(lbl) as lbl, count(*),")
@@ -223,7 +234,9 @@ public class SlaReportService {
             String decided = "eligible and stored and " + target + "_on is not null";
             sql.append(", count(*) filter (where ").append(decided).append(" and ").append(target).append("_on)")
                     .append(", count(*) filter (where ").append(decided).append(" and not ").append(target).append("_on)")
-                    .append(", sum(").append(target).append("_el) filter (where ").append(decided).append(")");
+                    .append(", sum(").append(target).append("_el) filter (where ").append(decided).append(")")
+                    .append(", count(*) filter (where eligible and stored and ").append(target).append("_on is null and ")
+                    .append(target).append("_quick)");
             for (String measure : new String[] { "_el", "_cal" }) {
                 for (String share : new String[] { "0.5", "0.9" }) {
                     sql.append(", percentile_cont(").append(share).append(") within group (order by ").append(target)
@@ -259,6 +272,7 @@ public class SlaReportService {
                         BigDecimal sum = rs.getBigDecimal(c++);
                         target.elapsedNanos = sum == null ? BigInteger.ZERO
                                 : sum.toBigInteger().multiply(BigInteger.valueOf(1000));
+                        target.open = rs.getLong(c++);
                         target.medianElapsed = micros(rs, c++);
                         target.p90Elapsed = micros(rs, c++);
                         target.medianCalendar = micros(rs, c++);
@@ -267,6 +281,94 @@ public class SlaReportService {
                 }
             }
         }
+    }
+
+    /**
+     * SQL: an unmet target that is certainly not breached at {@code now} (parameter): paused (a paused target stays as
+     * it was evaluated), or running with its due moment still ahead. Its status is open whatever the engine would say of
+     * ON_TRACK or AT_RISK, so it needs no evaluation.
+     */
+    private static String notBreached(String target) {
+        String column = "t.sla_" + target;
+        return column + "_status = 'PAUSED' or (" + column + "_status in ('ON_TRACK', 'AT_RISK') and " + column
+                + "_due_at > ?)";
+    }
+
+    /**
+     * Unmet targets the last evaluation saw that may be breached by now: their clock time is what that evaluation
+     * counted plus, if the clocks ran, the clock time since (nothing changed since, or the ticket would have been
+     * evaluated again); no history is read. Breached if that reaches the target, else open.
+     */
+    private void extendBreached(Connection connection, Caller caller, GroupBy groupBy, Interval interval, ZoneId zone,
+            Instant from, Instant to, Instant now, Map<String, Bucket> buckets) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String[] key = keySql(groupBy);
+        String period = periodSql(interval, args, zone);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        args.add(at);
+        args.add(at);
+        String sql = "select " + key[0] + ", " + key[1] + ", " + period + ", t.policy_version, t.priority,"
+                + " t.organization_id, t.response_override_seconds, t.resolution_override_seconds, t.sla_evaluated_at,"
+                + " t.sla_running, t.sla_response_on_time is null and not coalesce(" + notBreached("response") + ", false),"
+                + " t.sla_response_elapsed_at_us,"
+                + " t.sla_resolution_on_time is null and not coalesce(" + notBreached("resolution") + ", false),"
+                + " t.sla_resolution_elapsed_at_us"
+                + from(caller, args, from, to)
+                + " and t.exclusion is null and t.status <> 'CANCELLED' and t.sla_figures_version = 1"
+                + " and t.sla_evaluated_at is not null"
+                + " and ((t.sla_response_on_time is null and not coalesce(" + notBreached("response") + ", false))"
+                + "   or (t.sla_resolution_on_time is null and not coalesce(" + notBreached("resolution") + ", false)))";
+        args.add(at);
+        args.add(at);
+        Map<UUID, OrganizationEntity> organizations = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH);
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    OrganizationEntity org = organizations.computeIfAbsent(rs.getObject(6, UUID.class),
+                            id -> em.find(OrganizationEntity.class, id));
+                    SlaCalculator.ResolvedTargets targets = calculator.targetsFor(policies.policy(rs.getInt(4)),
+                            Priority.valueOf(rs.getString(5)), org, (Long) rs.getObject(7), (Long) rs.getObject(8));
+                    Instant evaluatedAt = rs.getObject(9, OffsetDateTime.class).toInstant();
+                    boolean running = rs.getBoolean(10);
+                    List<Counter> counters = counters(buckets, interval, rs.getString(1), rs.getString(2), rs.getString(3));
+                    if (rs.getBoolean(11)) {
+                        Duration elapsed = extended(rs.getLong(12), running, targets.response(), evaluatedAt, now);
+                        counters.forEach(c -> c.response.addExtended(elapsed, targets.response().target()));
+                    }
+                    if (rs.getBoolean(13)) {
+                        Duration elapsed = extended(rs.getLong(14), running, targets.resolution(), evaluatedAt, now);
+                        counters.forEach(c -> c.resolution.addExtended(elapsed, targets.resolution().target()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Duration extended(long elapsedMicros, boolean running, TargetDefinition target, Instant evaluatedAt,
+            Instant now) {
+        Duration elapsed = Duration.of(elapsedMicros, ChronoUnit.MICROS);
+        if (!running) {
+            return elapsed;
+        }
+        // an evaluation after "now" (the monitor's, committed while this report runs) changed no phase: count back
+        return evaluatedAt.isAfter(now) ? elapsed.minus(target.clock().clockTimeBetween(now, evaluatedAt))
+                : elapsed.plus(target.clock().clockTimeBetween(evaluatedAt, now));
+    }
+
+    private static List<Counter> counters(Map<String, Bucket> buckets, Interval interval, String key, String label,
+            String period) {
+        Bucket whole = buckets.get(WHOLE);
+        List<Counter> counters = new ArrayList<>(4);
+        counters.add(whole.total);
+        counters.add(whole.row(key, label));
+        Bucket bucket = interval == null ? null : buckets.get(period);
+        if (bucket != null) {
+            counters.add(bucket.total);
+            counters.add(bucket.row(key, label));
+        }
+        return counters;
     }
 
     /**
@@ -284,7 +386,8 @@ public class SlaReportService {
                 + " t.sla_response_on_time is not null, t.sla_resolution_on_time is not null, t.override_reason"
                 + from(caller, args, from, to)
                 + " and t.exclusion is null and t.status <> 'CANCELLED'"
-                + " and (t.sla_figures_version = 0 or t.sla_response_on_time is null or t.sla_resolution_on_time is null)";
+                + " and (t.sla_figures_version = 0 or (t.sla_evaluated_at is null"
+                + " and (t.sla_response_on_time is null or t.sla_resolution_on_time is null)))";
         Map<UUID, OrganizationEntity> organizations = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(FETCH);
@@ -309,6 +412,7 @@ public class SlaReportService {
                     boolean stored = rs.getBoolean(15);
                     boolean responseStored = stored && rs.getBoolean(16);
                     boolean resolutionStored = stored && rs.getBoolean(17);
+                    // version 1 rows reach here only without an evaluation (not made by refresh): nothing else counted them
                     SlaView view = sla.view(t, now);
                     Bucket whole = buckets.get(WHOLE);
                     List<Counter> counters = new ArrayList<>(4);
@@ -433,6 +537,17 @@ public class SlaReportService {
                 Duration e = target.elapsed();
                 elapsedNanos = elapsedNanos.add(BigInteger.valueOf(e.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
                         .add(BigInteger.valueOf(e.getNano())));
+            }
+        }
+
+        /** An unmet target whose clock time is known: breached once it reaches the target, else still open. */
+        void addExtended(Duration elapsed, Duration target) {
+            if (elapsed.compareTo(target) >= 0) {
+                breached++;
+                elapsedNanos = elapsedNanos.add(BigInteger.valueOf(elapsed.getSeconds())
+                        .multiply(BigInteger.valueOf(1_000_000_000L)).add(BigInteger.valueOf(elapsed.getNano())));
+            } else {
+                open++;
             }
         }
 

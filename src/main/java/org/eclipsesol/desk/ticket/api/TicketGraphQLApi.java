@@ -121,7 +121,8 @@ public class TicketGraphQLApi {
         return new TicketConnection(edges, new PageInfo(page.nextCursor() != null, end), f);
     }
 
-    @Description("How many tickets match the filter, over all pages.")
+    @Description("How many tickets match the filter, over all pages, counted up to 10000 (10000 means that many or more): "
+            + "computed only when selected, by one count statement that stops at the cap.")
     public long totalCount(@Source TicketConnection connection) {
         return tickets.count(callers.current(), connection.filter());
     }

@@ -98,16 +98,15 @@ public class TicketQueries {
         return new TicketPage(items, cursors, more && !cursors.isEmpty() ? cursors.get(cursors.size() - 1) : null);
     }
 
-    /** How many tickets the caller would page through with this filter (one count statement). */
+    /** {@link #count} stops counting here: a count costs at most this many index entries or rows. */
+    public static final long COUNT_CAP = 10_000;
+
+    /**
+     * How many tickets the caller would page through with this filter, up to {@link #COUNT_CAP} (one count statement
+     * that stops at the cap; {@code COUNT_CAP} means "that many or more").
+     */
     public long count(Caller caller, TicketFilter filter) {
         caller.requireTicketUser();
-        if (filter.q() != null && !filter.q().isBlank()) {
-            return TicketTextSearch.count(em, caller, filter);
-        }
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = TicketSearch.where(caller, filter, params);
-        var query = em.createQuery("select count(t) from TicketEntity t where " + where, Long.class);
-        params.forEach(query::setParameter);
-        return query.getSingleResult();
+        return TicketTextSearch.count(em, caller, filter, COUNT_CAP);
     }
 }

@@ -105,7 +105,7 @@ public class TicketSlaService {
         SlaEvaluation evaluation = SlaCalculator.evaluate(targets, subject.history(), now);
         write(ticket, SlaState.of(evaluation, now));
         storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()),
-                TargetView.of(evaluation.resolution()));
+                TargetView.of(evaluation.resolution()), now);
         for (SlaAlerts.Due due : SlaAlerts.reached(evaluation)) {
             if (alerts.claim(ticket.id, due, now)) {
                 alerted(ticket, due, now);
@@ -127,16 +127,30 @@ public class TicketSlaService {
      * live evaluation at {@code now}; changes no other column and raises no alert.
      */
     public void backfillFigures(TicketEntity ticket, Instant now) {
-        SlaView view = view(ticket, now);
-        storeFigures(ticket, historyOf(ticket), view.response(), view.resolution());
+        if (ticket.slaFinal != null) {
+            SlaView view = view(ticket, now);
+            storeFigures(ticket, historyOf(ticket), view.response(), view.resolution(), null);
+            return;
+        }
+        SlaSubject subject = subject(ticket);
+        SlaEvaluation evaluation = calculator.evaluate(subject, now);
+        write(ticket, SlaState.of(evaluation, now));
+        storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()), TargetView.of(evaluation.resolution()),
+                now);
     }
 
     /**
      * Stores what is decided for good (reports aggregate it in SQL): per target, once met, whether on time, the
      * moment, the clock time and the calendar time up to it; null while not met (reports evaluate those live).
      */
-    static void storeFigures(TicketEntity ticket, TicketClockHistory history, TargetView response, TargetView resolution) {
+    static void storeFigures(TicketEntity ticket, TicketClockHistory history, TargetView response, TargetView resolution,
+            Instant evaluatedAt) {
         ticket.slaFiguresVersion = 1;
+        // what this evaluation saw (null for frozen figures): the report extends a breached unmet target from here
+        ticket.slaEvaluatedAt = evaluatedAt;
+        ticket.slaRunning = evaluatedAt == null ? null : SlaCalculator.phaseOf(ticket.status) == TicketPhase.OPEN;
+        ticket.slaResponseElapsedAtMicros = evaluatedAt == null ? null : micros(response.elapsed());
+        ticket.slaResolutionElapsedAtMicros = evaluatedAt == null ? null : micros(resolution.elapsed());
         boolean responded = response.metAt() != null;
         ticket.slaResponseOnTime = responded ? response.elapsed().compareTo(response.target()) <= 0 : null;
         ticket.slaResponseMetAt = responded ? response.metAt() : null;

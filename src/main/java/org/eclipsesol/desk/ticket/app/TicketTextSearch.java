@@ -76,6 +76,9 @@ final class TicketTextSearch {
             args.add(filter.slaStatus().name());
             args.add(filter.slaStatus().name());
         }
+        if (filter.q() == null || filter.q().isBlank()) {
+            return where.toString();
+        }
         String q = filter.q().trim();
         Long number = number(q);
         where.append(" and (t.search_vector @@ " + QUERY);
@@ -161,10 +164,11 @@ final class TicketTextSearch {
         return run(em, sql.toString(), args);
     }
 
-    /** How many tickets match (visibility, filters, text). */
-    static long count(EntityManager em, Caller caller, TicketFilter filter) {
+    /** How many tickets match (visibility, filters, text), counting at most {@code cap} rows. */
+    static long count(EntityManager em, Caller caller, TicketFilter filter, long cap) {
         List<Object> args = new ArrayList<>();
-        String sql = "select count(*) from ticket t where " + where(caller, filter, args);
+        String sql = "select count(*) from (select 1 from ticket t where " + where(caller, filter, args) + " limit " + cap
+                + ") x";
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, args);

@@ -186,6 +186,19 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "sla_resolution_calendar_us")
     public Long slaResolutionCalendarMicros;
 
+    /** When the SLA was last evaluated (refresh), whether its clocks ran then, and each target's clock time then (V10_3). */
+    @Column(name = "sla_evaluated_at")
+    public Instant slaEvaluatedAt;
+
+    @Column(name = "sla_running")
+    public Boolean slaRunning;
+
+    @Column(name = "sla_response_elapsed_at_us")
+    public Long slaResponseElapsedAtMicros;
+
+    @Column(name = "sla_resolution_elapsed_at_us")
+    public Long slaResolutionElapsedAtMicros;
+
     /** How many times the ticket was reopened (RESOLVED -> open again). */
     @Column(name = "reopen_count")
     public int reopenCount;

@@ -1,0 +1,465 @@
+package org.eclipsesol.desk.bench;
+
+import static org.eclipsesol.desk.support.Api.SAM;
+import static org.eclipsesol.desk.support.Api.TESS;
+import static org.eclipsesol.desk.support.Api.TOM;
+import static org.eclipsesol.desk.support.Api.as;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipsesol.desk.support.Api;
+import org.eclipsesol.desk.support.TestClock;
+import org.eclipsesol.desk.ticket.app.SlaFiguresBackfill;
+import org.eclipsesol.desk.ticket.app.SlaMonitor;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The scale benchmarks of bench/README.md (never part of the suite: its name does not end in Test; bench/scale/run.sh
+ * runs it explicitly against a schema of its own that survives the run). Phases (-Dbench.phases=...): generate (the
+ * bench generator up to -Dbench.tickets, then the figures backfill), report, search, explain, monitor, http. Results go
+ * to bench/results/.
+ */
+@QuarkusTest
+class ScaleBench {
+
+    static final Path RESULTS = Path.of("bench/results");
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SlaFiguresBackfill backfill;
+
+    @Inject
+    SlaMonitor monitor;
+
+    final Set<String> phases = Set.of(System.getProperty("bench.phases", "generate,report,search,explain,monitor")
+            .split(","));
+    final StringBuilder summary = new StringBuilder();
+
+    @Test
+    void run() throws Exception {
+        Files.createDirectories(RESULTS);
+        line("# ScaleBench " + Instant.now() + " (test clock " + TestClock.now() + "), schema "
+                + System.getenv("TEST_DB_SCHEMA") + ", " + Runtime.getRuntime().availableProcessors() + " cpus, load "
+                + Files.readString(Path.of("/proc/loadavg")).trim());
+        if (phases.contains("generate")) {
+            generate(Long.getLong("bench.tickets", 1_000_000));
+        }
+        line("tickets: " + scalar("select count(*) from ticket") + ", open: "
+                + scalar("select count(*) from ticket where status in ('NEW','IN_PROGRESS','WAITING_ON_CLIENT')")
+                + ", events: " + scalar("select count(*) from ticket_event") + ", comments: "
+                + scalar("select count(*) from ticket_comment"));
+        if (phases.contains("backfill")) {
+            long t0 = System.nanoTime();
+            int done = backfill.runOnce();
+            double s = (System.nanoTime() - t0) / 1e9;
+            line(String.format("backfill of decided figures: %d rows in %.1f s (%.0f rows/s)", done, s, done / s));
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.execute("vacuum analyze ticket");
+            }
+        }
+        if (phases.contains("report")) {
+            report();
+        }
+        if (phases.contains("search")) {
+            search();
+        }
+        if (phases.contains("explain")) {
+            explain();
+        }
+        if (phases.contains("monitor")) {
+            monitor();
+        }
+        if (phases.contains("http")) {
+            http();
+        }
+        Files.writeString(RESULTS.resolve("summary-" + String.join("-", new java.util.TreeSet<>(phases)) + ".txt"),
+                summary.toString());
+    }
+
+    private void line(String text) {
+        System.out.println("[bench] " + text);
+        summary.append(text).append('\n');
+    }
+
+    // ---- generate
+
+    private void generate(long target) throws Exception {
+        long have = scalar("select count(*) from ticket");
+        if (have >= target) {
+            line("generate: " + have + " tickets already there");
+            return;
+        }
+        List<String> orgs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String name = "Bench Org " + i;
+            List<String> found = column("select id::text from organization where name = ?", name);
+            orgs.add(found.isEmpty()
+                    ? as(SAM).body(Map.of("name", name, "emailDomains", List.of())).post("/api/v1/organizations").then()
+                            .statusCode(201).extract().path("id")
+                    : found.get(0));
+        }
+        as(TOM).get("/api/v1/me").then().statusCode(200);
+        as(TESS).get("/api/v1/me").then().statusCode(200);
+        List<String> staff = column("select id from app_user where email like '%@eclipsesol.org'");
+        String script = Files.readString(Path.of("bench/data/generate-tickets.sql"));
+        long chunk = 100_000;
+        Instant now = TestClock.now().minusSeconds(60);
+        long started = System.nanoTime();
+        int round = 0;
+        while (have < target) {
+            long n = Math.min(chunk, target - have);
+            long t0 = System.nanoTime();
+            try (Connection c = dataSource.getConnection()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create temp table bench_params (n int, now_at timestamptz, span interval, seed float8,"
+                            + " orgs uuid[], assignees text[])");
+                }
+                try (PreparedStatement p = c.prepareStatement(
+                        "insert into bench_params values (?, ?, interval '365 days', ?, ?::uuid[], ?::text[])")) {
+                    p.setLong(1, n);
+                    p.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    p.setDouble(3, 0.1 + round * 0.01);
+                    p.setString(4, "{" + String.join(",", orgs) + "}");
+                    p.setString(5, "{" + String.join(",", staff) + "}");
+                    p.executeUpdate();
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute(script);
+                    s.execute("drop table bench_params");
+                }
+            }
+            have += n;
+            round++;
+            line(String.format("generate: +%d tickets in %.1f s (total %d)", n, (System.nanoTime() - t0) / 1e9, have));
+        }
+        line(String.format("generate: done in %.1f s", (System.nanoTime() - started) / 1e9));
+        if (!Boolean.parseBoolean(System.getProperty("bench.backfill", "true"))) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int done = backfill.runOnce();
+        double s = (System.nanoTime() - t0) / 1e9;
+        line(String.format("backfill of decided figures: %d rows in %.1f s (%.0f rows/s)", done, s, done / s));
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("vacuum analyze ticket");
+            st.execute("analyze ticket_event");
+            st.execute("analyze ticket_comment");
+        }
+    }
+
+    // ---- report
+
+    private void report() {
+        Instant now = TestClock.now();
+        String from = now.minus(Duration.ofDays(366)).toString();
+        line("## 366-day SLA report (GET /api/v1/reports/sla, supervisor, JSON), 2 warm-ups then 10 timed runs each");
+        for (String groupBy : List.of("priority", "service", "category", "organization", "assignee")) {
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                long t0 = System.nanoTime();
+                as(SAM).queryParam("from", from).queryParam("to", now.toString()).queryParam("groupBy", groupBy)
+                        .get("/api/v1/reports/sla").then().statusCode(200);
+                if (i >= 2) {
+                    ms.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            line(String.format("report groupBy=%s: p50 %.0f ms, p95 %.0f ms, max %.0f ms", groupBy, pct(ms, 50), pct(ms, 95),
+                    Collections.max(ms)));
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long t0 = System.nanoTime();
+            as(SAM).queryParam("from", from).queryParam("to", now.toString()).queryParam("interval", "week")
+                    .get("/api/v1/reports/sla").then().statusCode(200);
+            if (i >= 2) {
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        line(String.format("report groupBy=priority interval=week (53 periods): p50 %.0f ms, p95 %.0f ms", pct(ms, 50),
+                pct(ms, 95)));
+    }
+
+    // ---- search
+
+    private void search() throws Exception {
+        long number = scalar("select max(number) - 12345 from ticket");
+        List<String> queries = List.of("printer offline", "vpn", "\"cannot connect\"", "laptop -slow", "error code",
+                "replacement badge", "firewall update failed", "ERR_TIMEOUT", "reception printer", "outlook crashing",
+                "wi-fi or camera", "restart", "mailbox password", "T-" + number, Long.toString(number + 7), "secretnote",
+                "server backup", "scanner", "teams license", "desk phone");
+        line("## search: GET /api/v1/tickets?q=...&limit=20 as staff (every ticket visible), 20 queries x 5 runs after a warm-up");
+        List<Double> all = new ArrayList<>();
+        for (String q : queries) {
+            as(TOM).queryParam("q", q).queryParam("limit", 20).get("/api/v1/tickets").then().statusCode(200);
+        }
+        for (int round = 0; round < 5; round++) {
+            for (String q : queries) {
+                long t0 = System.nanoTime();
+                as(TOM).queryParam("q", q).queryParam("limit", 20).get("/api/v1/tickets").then().statusCode(200);
+                all.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        line(String.format("search page of 20: p50 %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)", pct(all, 50), pct(all, 95),
+                Collections.max(all), all.size()));
+        List<Double> plain = new ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            long t0 = System.nanoTime();
+            as(TOM).queryParam("limit", 20).get("/api/v1/tickets").then().statusCode(200);
+            plain.add((System.nanoTime() - t0) / 1e6);
+        }
+        line(String.format("for comparison, the plain page of 20 without q: p50 %.1f ms, p95 %.1f ms (n=%d)", pct(plain, 50),
+                pct(plain, 95), plain.size()));
+        int secret = as(TOM).queryParam("q", "secretnote").get("/api/v1/tickets").then().statusCode(200).extract().jsonPath()
+                .getList("items").size();
+        line("internal-note word 'secretnote' finds " + secret + " tickets");
+    }
+
+    // ---- explain
+
+    private void explain() throws Exception {
+        String org = column("select id::text from organization where name = 'Bench Org 3'").get(0);
+        String assignee = column("select id from app_user where email like 'tom@%'").get(0);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("none", "true");
+        filters.put("status=NEW", "t.status = 'NEW'");
+        filters.put("status=IN_PROGRESS", "t.status = 'IN_PROGRESS'");
+        filters.put("priority=HIGH", "t.priority = 'HIGH'");
+        filters.put("service=SURVEILLANCE", "t.service = 'SURVEILLANCE'");
+        filters.put("organizationId", "t.organization_id = '" + org + "'");
+        filters.put("assigneeId", "t.assignee_id = '" + assignee + "'");
+        filters.put("escalated=true", "t.escalated");
+        filters.put("slaStatus=BREACHED", "(t.sla_response_status = 'BREACHED' or t.sla_resolution_status = 'BREACHED')");
+        filters.put("slaStatus=AT_RISK", "(t.sla_response_status = 'AT_RISK' or t.sla_resolution_status = 'AT_RISK')");
+        filters.put("slaStatus=PAUSED", "(t.sla_response_status = 'PAUSED' or t.sla_resolution_status = 'PAUSED')");
+        filters.put("client org + status=NEW", "t.organization_id = '" + org + "' and t.status = 'NEW'");
+        filters.put("client org + slaStatus=BREACHED", "t.organization_id = '" + org
+                + "' and (t.sla_response_status = 'BREACHED' or t.sla_resolution_status = 'BREACHED')");
+        Map<String, String> sorts = new LinkedHashMap<>();
+        sorts.put("NEWEST", "order by t.number desc");
+        sorts.put("OLDEST", "order by t.number asc");
+        sorts.put("DUE", "order by t.sla_due_at asc nulls last, t.number asc");
+        StringBuilder out = new StringBuilder("-- EXPLAIN (ANALYZE, BUFFERS) of every UI list (the statement TicketQueries.page"
+                + " runs: the page of 21 rows, organization and assignee joined), " + Instant.now() + "\n");
+        List<String> table = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            for (var f : filters.entrySet()) {
+                for (var s : sorts.entrySet()) {
+                    String sql = "select t.*, o.name, u.name from ticket t join organization o on o.id = t.organization_id"
+                            + " left join app_user u on u.id = t.assignee_id where " + f.getValue() + " " + s.getValue()
+                            + " limit 21";
+                    double best = Double.MAX_VALUE;
+                    String plan = null;
+                    for (int i = 0; i < 3; i++) {
+                        StringBuilder p = new StringBuilder();
+                        try (ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
+                            while (rs.next()) {
+                                p.append(rs.getString(1)).append('\n');
+                            }
+                        }
+                        double ms = executionMs(p.toString());
+                        if (ms < best) {
+                            best = ms;
+                            plan = p.toString();
+                        }
+                    }
+                    out.append("\n-- ").append(f.getKey()).append(" sort=").append(s.getKey()).append("\n").append(sql)
+                            .append(";\n").append(plan);
+                    table.add(String.format("| %s | %s | %.2f ms |", f.getKey(), s.getKey(), best));
+                }
+            }
+            String fts = "select s.id from (select t.id, t.number, ts_rank(t.search_vector, websearch_to_tsquery('english',"
+                    + " 'printer offline')) as rank from ticket t where t.search_vector @@ websearch_to_tsquery('english',"
+                    + " 'printer offline')) s order by s.rank desc, s.number desc limit 21";
+            StringBuilder p = new StringBuilder();
+            try (ResultSet rs = st.executeQuery("explain (analyze, buffers) " + fts)) {
+                while (rs.next()) {
+                    p.append(rs.getString(1)).append('\n');
+                }
+            }
+            out.append("\n-- q='printer offline' sort=RELEVANCE\n").append(fts).append(";\n").append(p);
+            table.add(String.format("| q='printer offline' | RELEVANCE | %.2f ms |", executionMs(p.toString())));
+            String count = "select count(*) from (select 1 from ticket t where true limit 10000) x";
+            p = new StringBuilder();
+            try (ResultSet rs = st.executeQuery("explain (analyze, buffers) " + count)) {
+                while (rs.next()) {
+                    p.append(rs.getString(1)).append('\n');
+                }
+            }
+            out.append("\n-- GraphQL totalCount (capped)\n").append(count).append(";\n").append(p);
+            table.add(String.format("| totalCount (cap 10000) | - | %.2f ms |", executionMs(p.toString())));
+        }
+        Files.writeString(RESULTS.resolve("explain-lists.txt"), out.toString());
+        line("## EXPLAIN (ANALYZE, BUFFERS) execution time of each list (best of 3), plans in bench/results/explain-lists.txt");
+        line("| filter | sort | execution |");
+        line("| --- | --- | --- |");
+        table.forEach(this::line);
+    }
+
+    private static double executionMs(String plan) {
+        for (String l : plan.split("\n")) {
+            if (l.startsWith("Execution Time:")) {
+                return Double.parseDouble(l.replaceAll("[^0-9.]", ""));
+            }
+        }
+        return -1;
+    }
+
+    // ---- monitor
+
+    private void monitor() throws Exception {
+        long open = scalar("select count(*) from ticket where status in ('NEW','IN_PROGRESS','WAITING_ON_CLIENT')");
+        int due = Integer.getInteger("bench.monitor.due", 2_000);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "update ticket set sla_next_check_at = ? - random() * interval '10 minutes' where id in ("
+                                + "select id from ticket where status in ('NEW','IN_PROGRESS') order by number limit " + due
+                                + ")")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(TestClock.now(), ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        long t0 = System.nanoTime();
+        int processed = monitor.runOnce();
+        double s = (System.nanoTime() - t0) / 1e9;
+        line(String.format(
+                "## SLA monitor: %d open tickets; %d due moments processed by one replica in %.1f s = %.0f per second",
+                open, processed, s, processed / s));
+    }
+
+    // ---- http
+
+    private void http() throws Exception {
+        String url = "http://127.0.0.1:" + io.restassured.RestAssured.port;
+        String staff = Api.token(SAM);
+        String org = column("select id::text from organization where name = 'Bench Org 0'").get(0);
+        String id = column("select id::text from ticket where organization_id = '" + org + "' order by number desc limit 1")
+                .get(0);
+        Path lua = Files.createTempFile("bench-create", ".lua");
+        Files.writeString(lua,
+                """
+                        wrk.method = "POST"
+                        wrk.headers["Authorization"] = "Bearer %s"
+                        wrk.headers["Content-Type"] = "application/json"
+                        counter = 0
+                        request = function()
+                          counter = counter + 1
+                          return wrk.format(nil, nil, nil, '{"title":"Load ' .. counter .. '","description":"load","priority":"HIGH","service":"MANAGED_IT","category":"TECHNICAL_ASSISTANCE","organizationId":"%s","requesterEmail":"load@bench.example","channel":"PHONE"}')
+                        end
+                        """
+                        .formatted(staff, org));
+        String duration = System.getProperty("bench.duration", "20s");
+        line("## HTTP at 16 connections (wrk -t2 -c16 -d" + duration + ") next to pgbench at 16 clients, same run");
+        double get = wrk(List.of("wrk", "-t2", "-c16", "-d" + duration, "--latency", "-H", "Authorization: Bearer " + staff,
+                url + "/api/v1/tickets/" + id), "get");
+        double post = wrk(List.of("wrk", "-t2", "-c16", "-d" + duration, "--latency", "-s", lua.toString(),
+                url + "/api/v1/tickets"), "post");
+        Path insert = Files.createTempFile("pgbench-insert", ".sql");
+        Files.writeString(insert,
+                "insert into bench_pg_ticket (id, title, opened_at) values (gen_random_uuid(), 'x', now());\n");
+        Path select = Files.createTempFile("pgbench-select", ".sql");
+        Files.writeString(select, "\\set n random(1, 900000)\nselect * from ticket where number = 10000 + :n;\n");
+        String schema = System.getenv().getOrDefault("TEST_DB_SCHEMA", "supportdesk_test");
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop table if exists bench_pg_ticket");
+            st.execute("create table bench_pg_ticket (id uuid primary key, title text, opened_at timestamptz)");
+        }
+        double pgInsert = pgbench(insert, schema, duration, "insert");
+        double pgSelect = pgbench(select, schema, duration, "select");
+        line(String.format("GET /api/v1/tickets/{id}: %.0f req/s; pgbench PK select: %.0f tps; ratio %.2f", get, pgSelect,
+                get / pgSelect));
+        line(String.format("POST /api/v1/tickets: %.0f req/s; pgbench single-row insert: %.0f tps; ratio %.2f", post, pgInsert,
+                post / pgInsert));
+    }
+
+    private double wrk(List<String> command, String name) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Files.writeString(RESULTS.resolve("wrk-" + name + ".txt"), out);
+        line(Arrays.stream(out.split("\n")).filter(l -> l.contains("Requests/sec") || l.contains("Non-2xx")
+                || l.trim().startsWith("50%") || l.trim().startsWith("99%")).map(String::trim)
+                .reduce((a, b) -> a + "; " + b).orElse(out));
+        for (String l : out.split("\n")) {
+            if (l.startsWith("Requests/sec:")) {
+                return Double.parseDouble(l.replaceAll("[^0-9.]", ""));
+            }
+        }
+        return 0;
+    }
+
+    private double pgbench(Path script, String schema, String duration, String name) throws IOException, InterruptedException {
+        ProcessBuilder p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", "16", "-j", "2", "-T",
+                duration.replace("s", ""), "-f", script.toString(), "postgres").redirectErrorStream(true);
+        p.environment().put("PGOPTIONS", "-c search_path=" + schema);
+        Process proc = p.start();
+        String out = new String(proc.getInputStream().readAllBytes());
+        proc.waitFor();
+        Files.writeString(RESULTS.resolve("pgbench-" + name + ".txt"), out);
+        for (String l : out.split("\n")) {
+            if (l.startsWith("tps")) {
+                line("pgbench " + name + ": " + l.trim());
+                return Double.parseDouble(l.replaceAll("^tps = ([0-9.]+).*$", "$1"));
+            }
+        }
+        line("pgbench " + name + ": " + out);
+        return 0;
+    }
+
+    // ---- helpers
+
+    private long scalar(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> column(String sql, Object... args) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    private static double pct(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+}
