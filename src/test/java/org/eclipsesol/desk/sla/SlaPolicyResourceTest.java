@@ -162,7 +162,8 @@ class SlaPolicyResourceTest {
         String yesterday = Fixtures.staffTicket(TOM, acme, "ana@acme.example", unique("Policy pin logged later"), "LOW",
                 dayBefore).getString("id");
         // Other tests may have published versions less than a day ago: the one in force then is the latest before it.
-        int inForceYesterday = versions().stream().filter(v -> !Instant.parse((String) v.get("effectiveFrom")).isAfter(dayBefore))
+        int inForceYesterday = versions().stream()
+                .filter(v -> !Instant.parse((String) v.get("effectiveFrom")).isAfter(dayBefore))
                 .mapToInt(v -> (Integer) v.get("version")).max().orElseThrow();
         assertThat(SlaTestSupport.ticket(early).getInt("sla.policyVersion")).isEqualTo(last);
 

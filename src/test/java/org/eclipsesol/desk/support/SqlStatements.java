@@ -1,15 +1,17 @@
 package org.eclipsesol.desk.support;
 
+import java.util.function.ToLongFunction;
+
+import org.eclipsesol.desk.notify.app.NotificationWorker;
 import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.scheduler.Scheduler;
-import java.util.function.ToLongFunction;
-import org.hibernate.stat.Statistics;
-import org.eclipsesol.desk.notify.app.NotificationWorker;
 
 /**
- * Counts the SQL statements a request prepares (or the rows of an entity it loads) (Hibernate statistics, on in the test profile). The statistics are
+ * Counts the SQL statements a request prepares (or the rows of an entity it loads) (Hibernate statistics, on in the test
+ * profile). The statistics are
  * global, so the scheduled jobs (the SLA monitor runs every 2 s in tests) are paused while measuring, and the
  * request is measured three times keeping the least count, in case a job was already running when the pause began.
  */

@@ -8,7 +8,6 @@ import static org.eclipsesol.desk.support.GraphQL.query;
 
 import java.util.Map;
 
-
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.SqlStatements;
 import org.junit.jupiter.api.Test;
