@@ -47,8 +47,10 @@ public class OpenApiContract implements OASFilter {
         ERRORS.put("401", "No valid bearer token.");
         ERRORS.put("403", "The caller's role may not do this.");
         ERRORS.put("404", "Unknown, or not visible to the caller (indistinguishable).");
+        ERRORS.put("406", "None of the Accept header's types can be produced.");
         ERRORS.put("409", "Refused transition or duplicate.");
         ERRORS.put("412", "If-Match is stale: the resource changed since it was read.");
+        ERRORS.put("428", "If-Match is required here.");
         ERRORS.put("413", "Body too large.");
         ERRORS.put("415", "Unsupported content type.");
         ERRORS.put("422", "Invalid input (violations list the fields).");
@@ -71,7 +73,7 @@ public class OpenApiContract implements OASFilter {
         SUCCESS.put("POST /api/v1/tickets/{id}/attachments",
                 List.of(new Success("201", "AttachmentView", null, List.of("Location"))));
         SUCCESS.put("GET /api/v1/tickets/{id}/attachments/{attachmentId}",
-                List.of(new Success("200", null, "application/octet-stream", List.of())));
+                List.of(new Success("200", null, "*/*", List.of())));
         SUCCESS.put("POST /api/v1/tickets/{id}/escalations", List.of(new Success("201", "EscalationView", null, List.of())));
         SUCCESS.put("POST /api/v1/tickets/{id}/time-entries", List.of(new Success("201", "TimeEntryView", null, List.of())));
         SUCCESS.put("POST /api/v1/organizations", List.of(new Success("201", "OrganizationView", null, List.of("Location"))));
@@ -136,8 +138,13 @@ public class OpenApiContract implements OASFilter {
     /** The issuer the tokens come from: the configured OIDC server, else the test profile's issuer. */
     static String issuer() {
         var config = ConfigProvider.getConfig();
-        Optional<String> url = config.getOptionalValue("quarkus.oidc.auth-server-url", String.class)
-                .or(() -> config.getOptionalValue("quarkus.oidc.token.issuer", String.class));
+        Optional<String> url;
+        try {
+            url = config.getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                    .or(() -> config.getOptionalValue("quarkus.oidc.token.issuer", String.class));
+        } catch (RuntimeException unresolved) {
+            url = Optional.empty(); // at build time prod's ${OIDC_AUTH_SERVER_URL} is not set yet
+        }
         String issuer = url.orElse("http://localhost:8180/realms/support");
         return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
@@ -291,15 +298,14 @@ public class OpenApiContract implements OASFilter {
 
     /** The error statuses an operation may answer. */
     static List<String> errorsOf(String path, PathItem.HttpMethod method, Operation operation) {
-        List<String> statuses = new ArrayList<>(List.of("400", "401", "403"));
-        if (path.contains("{")) {
-            statuses.add("404");
-        }
+        // 404 everywhere: an id in the path, or one in a parameter or body (organizationId...), may be unknown.
+        List<String> statuses = new ArrayList<>(List.of("400", "401", "403", "404", "406"));
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         if (write) {
             statuses.add("409");
             if (method == PathItem.HttpMethod.PATCH) {
                 statuses.add("412");
+                statuses.add("428");
             }
             statuses.add("413");
             statuses.add("415");
