@@ -68,6 +68,13 @@ class NativeReflectionTest {
 
     private static final Map<String, ClassNode> CLASSES = new LinkedHashMap<>();
 
+    /**
+     * Calls that serialize a response entity again (the list pages' weak ETag digests the body): the entity is a
+     * resource method's declared type or a {@code Response.entity} value, both checked where they are made.
+     */
+    private static final Set<String> RESERIALIZE_A_CHECKED_ENTITY = Set
+            .of("HttpCaching.weakTagOf → com/fasterxml/jackson/databind/ObjectMapper.valueToTree");
+
     @BeforeAll
     static void readClasses() throws Exception {
         Path root = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -86,7 +93,8 @@ class NativeReflectionTest {
     @Test
     void everyHandSerializedTypeIsRegisteredForReflection() throws Exception {
         Scan scan = scan(Set.of());
-        assertThat(scan.unresolved).as("calls whose serialized type cannot be told from the bytecode").isEmpty();
+        assertThat(scan.unresolved).as("calls whose serialized type cannot be told from the bytecode")
+                .isSubsetOf(RESERIALIZE_A_CHECKED_ENTITY);
         assertThat(scan.unregistered()).as(
                 "types serialized outside a resource method's declared type, not registered for reflection "
                         + "(add @RegisterForReflection; docs/native.md)")

@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.common.DeskConfig;
+import org.eclipsesol.desk.common.ShutdownGate;
 import org.eclipsesol.desk.notify.data.NotificationEntity;
 import org.jboss.logging.Logger;
 
@@ -48,9 +50,19 @@ public class NotificationWorker {
     @Inject
     OutboxMetrics metrics;
 
-    @Scheduled(every = "${desk.notify.outbox.interval:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${desk.notify.outbox.interval:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        runOnce();
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            if (DatabaseFaults.isFault(e)) {
+                // The database is away or slow: the next run catches up (rows stay due); logged once per incident.
+                DatabaseFaults.record("Outbox worker", e);
+            } else if (!ShutdownGate.closing()) {
+                throw e;
+            }
+            // Cut short by a shutdown: what was not committed is claimed again by the next run or replica.
+        }
     }
 
     /** Delivers every row that is due now (tests call this after moving the test clock); returns how many it tried. */

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipsesol.desk.common.DatabaseFaults;
+import org.eclipsesol.desk.common.ShutdownGate;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.hibernate.Session;
 
@@ -40,9 +42,19 @@ public class SlaFiguresBackfill {
     @Inject
     TicketSlaService sla;
 
-    @Scheduled(every = "${desk.sla.figures-backfill-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
+    @Scheduled(every = "${desk.sla.figures-backfill-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        runOnce();
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            if (DatabaseFaults.isFault(e)) {
+                // The database is away or slow: the next run catches up (rows stay due); logged once per incident.
+                DatabaseFaults.record("SLA figures backfill", e);
+            } else if (!ShutdownGate.closing()) {
+                throw e;
+            }
+            // Cut short by a shutdown: what was not committed is claimed again by the next run or replica.
+        }
     }
 
     /** Backfills every row still without figures; returns how many rows were done. */
