@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +34,7 @@ import org.eclipsesol.desk.security.OrganizationRef;
 import org.eclipsesol.desk.security.Role;
 import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.Policies;
 import org.eclipsesol.desk.support.TestClock;
 import org.eclipsesol.desk.ticket.app.SlaFiguresBackfill;
 import org.junit.jupiter.api.AfterEach;
@@ -188,26 +187,11 @@ class SlaReportEquivalenceTest {
     }
 
     private static Map<String, Object> policy(String note) {
-        Map<String, Object> hours = new LinkedHashMap<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            hours.put(day, "09:00-17:00");
-        }
-        Map<String, Object> targets = new LinkedHashMap<>();
-        targets.put("CRITICAL", target("TWENTY_FOUR_SEVEN", "PT1H", "PT4H"));
-        targets.put("HIGH", target("BUSINESS_HOURS", "PT2H", "PT12H"));
-        targets.put("MEDIUM", target("BUSINESS_HOURS", "PT8H", "PT48H"));
-        targets.put("LOW", target("BUSINESS_HOURS", "PT24H", "PT72H"));
-        Map<String, Object> body = new HashMap<>();
-        body.put("timeZone", "America/Denver");
-        body.put("atRiskShare", 0.75);
-        body.put("businessHours", hours);
-        body.put("targets", targets);
-        body.put("note", note);
-        return body;
+        return Policies.v1Equivalent(note);
     }
 
     private static Map<String, Object> target(String clock, String response, String resolution) {
-        return Map.of("clock", clock, "response", response, "resolution", resolution);
+        return Policies.target(clock, response, resolution);
     }
 
     /** Runs the bench generator (the CI-sized run) into the test schema. */

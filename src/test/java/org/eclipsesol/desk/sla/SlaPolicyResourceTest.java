@@ -12,13 +12,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.Policies;
 import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -34,30 +33,11 @@ class SlaPolicyResourceTest {
 
     /** The seed policy's content, as a POST body. */
     static Map<String, Object> v1Equivalent(String note) {
-        Map<String, Object> hours = new LinkedHashMap<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            hours.put(day, "09:00-17:00");
-        }
-        Map<String, Object> targets = new LinkedHashMap<>();
-        targets.put("CRITICAL", target("TWENTY_FOUR_SEVEN", "PT1H", "PT4H"));
-        targets.put("HIGH", target("BUSINESS_HOURS", "PT2H", "PT12H"));
-        targets.put("MEDIUM", target("BUSINESS_HOURS", "PT8H", "PT48H"));
-        targets.put("LOW", target("BUSINESS_HOURS", "PT24H", "PT72H"));
-        Map<String, Object> body = new HashMap<>();
-        body.put("timeZone", "America/Denver");
-        body.put("atRiskShare", 0.75);
-        body.put("businessHours", hours);
-        body.put("targets", targets);
-        body.put("note", note);
-        return body;
+        return Policies.v1Equivalent(note);
     }
 
     static Map<String, Object> target(String clock, String response, String resolution) {
-        Map<String, Object> t = new HashMap<>();
-        t.put("clock", clock);
-        t.put("response", response);
-        t.put("resolution", resolution);
-        return t;
+        return Policies.target(clock, response, resolution);
     }
 
     private static List<Map<String, Object>> versions() {

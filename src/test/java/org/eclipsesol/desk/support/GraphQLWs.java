@@ -32,15 +32,28 @@ public final class GraphQLWs implements AutoCloseable {
 
     /** A connection with the user's token in the upgrade request (or in connection_init). */
     public Connection connect(String user, boolean tokenInInitPayload) throws Exception {
+        JsonObject initPayload = new JsonObject();
+        String header = null;
+        if (user != null && tokenInInitPayload) {
+            initPayload.put("Authorization", "Bearer " + Api.token(user));
+        } else if (user != null) {
+            header = "Bearer " + Api.token(user);
+        }
+        return open(header, initPayload);
+    }
+
+    /** A connection with the given token (valid or not) in the upgrade request. */
+    public Connection connectWithToken(String token) throws Exception {
+        return open("Bearer " + token, new JsonObject());
+    }
+
+    private Connection open(String authorization, JsonObject initPayload) throws Exception {
         HttpClient client = vertx.createHttpClient();
         clients.add(client);
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphql.getHost()).setPort(graphql.getPort())
                 .setURI(graphql.getPath()).addSubProtocol("graphql-transport-ws");
-        JsonObject initPayload = new JsonObject();
-        if (user != null && tokenInInitPayload) {
-            initPayload.put("Authorization", "Bearer " + Api.token(user));
-        } else if (user != null) {
-            options.addHeader("Authorization", "Bearer " + Api.token(user));
+        if (authorization != null) {
+            options.addHeader("Authorization", authorization);
         }
         WebSocket ws = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         Connection connection = new Connection(ws);

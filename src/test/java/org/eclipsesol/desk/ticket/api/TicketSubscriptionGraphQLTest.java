@@ -11,24 +11,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipsesol.desk.support.Api;
 import org.eclipsesol.desk.support.Fixtures;
+import org.eclipsesol.desk.support.GraphQLWs;
+import org.eclipsesol.desk.support.GraphQLWs.Connection;
 import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -49,62 +45,22 @@ class TicketSubscriptionGraphQLTest {
     @Inject
     Vertx vertx;
 
-    /** Every client a test opened (one per connection), closed after the test. */
-    private final List<HttpClient> clients = new ArrayList<>();
+    /** The test's WebSocket clients, closed after each test. */
+    private GraphQLWs sockets;
+
+    @BeforeEach
+    void open() {
+        sockets = new GraphQLWs(vertx, graphql);
+    }
 
     @AfterEach
     void close() {
-        clients.forEach(HttpClient::close);
-        clients.clear();
+        sockets.close();
     }
 
     /** A graphql-transport-ws connection; the token goes in the upgrade header or in connection_init. */
     private Connection connect(String user, boolean tokenInInitPayload) throws Exception {
-        HttpClient client = vertx.createHttpClient();
-        clients.add(client);
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphql.getHost()).setPort(graphql.getPort())
-                .setURI(graphql.getPath()).addSubProtocol("graphql-transport-ws");
-        JsonObject initPayload = new JsonObject();
-        if (user != null && tokenInInitPayload) {
-            initPayload.put("Authorization", "Bearer " + Api.token(user));
-        } else if (user != null) {
-            options.addHeader("Authorization", "Bearer " + Api.token(user));
-        }
-        WebSocket ws = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        Connection connection = new Connection(ws);
-        connection.send(new JsonObject().put("type", "connection_init").put("payload", initPayload));
-        JsonObject ack = connection.next(Duration.ofSeconds(10));
-        assertThat(ack.getString("type")).isEqualTo("connection_ack");
-        return connection;
-    }
-
-    static final class Connection {
-
-        final WebSocket ws;
-        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-
-        Connection(WebSocket ws) {
-            this.ws = ws;
-            ws.textMessageHandler(text -> {
-                JsonObject message = new JsonObject(text);
-                if (!"ping".equals(message.getString("type"))) {
-                    messages.add(message);
-                }
-            });
-        }
-
-        void send(JsonObject message) {
-            ws.writeTextMessage(message.encode());
-        }
-
-        void subscribe(String id, String query, Map<String, Object> variables) {
-            send(new JsonObject().put("id", id).put("type", "subscribe")
-                    .put("payload", new JsonObject().put("query", query).put("variables", new JsonObject(variables))));
-        }
-
-        JsonObject next(Duration timeout) throws InterruptedException {
-            return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        return sockets.connect(user, tokenInInitPayload);
     }
 
     /** The code of the first error, whether it came as an "error" message or as errors of a "next". */
@@ -288,15 +244,7 @@ class TicketSubscriptionGraphQLTest {
 
     /** A connection as a caller with the given token, the token in the upgrade request. */
     private Connection connectWithToken(String token) throws Exception {
-        HttpClient client = vertx.createHttpClient();
-        clients.add(client);
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphql.getHost()).setPort(graphql.getPort())
-                .setURI(graphql.getPath()).addSubProtocol("graphql-transport-ws").addHeader("Authorization", "Bearer " + token);
-        WebSocket ws = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        Connection connection = new Connection(ws);
-        connection.send(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()));
-        assertThat(connection.next(Duration.ofSeconds(10)).getString("type")).isEqualTo("connection_ack");
-        return connection;
+        return sockets.connectWithToken(token);
     }
 
     /** The first error pushed on the connection within the timeout, as {id, code}; null if none. */
