@@ -1,5 +1,8 @@
 package org.eclipsesol.desk.common;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Query parameters are taken as text and parsed here, so a bad value is a 400 naming the parameter. */
@@ -42,6 +45,18 @@ public final class QueryParams {
             return UUID.fromString(raw.trim());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(name, "must be a UUID");
+        }
+    }
+
+    /** An ISO-8601 instant with offset ({@code 2026-11-01T08:00:00Z}), within 2000-2100. */
+    public static Instant instant(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instants.inRange(name, OffsetDateTime.parse(raw.trim()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO-8601 instant with offset, such as 2026-11-01T08:00:00Z");
         }
     }
 }

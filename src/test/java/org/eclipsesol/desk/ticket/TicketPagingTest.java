@@ -50,7 +50,7 @@ class TicketPagingTest {
     }
 
     @ParameterizedTest(name = "sort={0}")
-    @ValueSource(strings = { "NEWEST", "OLDEST", "DUE" })
+    @ValueSource(strings = { "NEWEST", "OLDEST", "DUE", "UPDATED" })
     void walkingAllPagesWhileTicketsAreCreatedReturnsEachExistingTicketOnce(String sort) throws Exception {
         String marker = "paging-" + UUID.randomUUID();
         List<String> existing = new ArrayList<>();
@@ -136,6 +136,14 @@ class TicketPagingTest {
                         assertThat(numbers.get(i)).as("ties by number").isGreaterThan(numbers.get(i - 1));
                     }
                 }
+            }
+            case "UPDATED" -> {
+                // Oldest change first, ties by id: nothing changes during the walk, so creation order; new ones last.
+                for (int i = 1; i < walked.size(); i++) {
+                    assertThat(Instant.parse((String) walked.get(i).get("updatedAt"))).as("changes never go back")
+                            .isAfterOrEqualTo(Instant.parse((String) walked.get(i - 1).get("updatedAt")));
+                }
+                assertThat(ids.subList(0, EXISTING)).containsExactlyElementsOf(existing);
             }
             default -> throw new IllegalArgumentException(sort);
         }

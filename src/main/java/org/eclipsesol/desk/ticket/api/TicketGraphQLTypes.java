@@ -1,5 +1,6 @@
 package org.eclipsesol.desk.ticket.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,11 +46,12 @@ public final class TicketGraphQLTypes {
             @Description("A staff member's id (token subject).") String assigneeId,
             @Description("Matches either target's SLA status.") TargetStatus slaStatus, Boolean escalated,
             @Description("Words in the title or description, or a ticket number such as T-10042.") String q,
-            @Description("NEWEST (default), OLDEST or DUE (earliest SLA due first).") TicketSort sort) {
+            @Description("NEWEST (default), OLDEST, DUE (earliest SLA due first) or UPDATED (oldest change first, for sync).") TicketSort sort,
+            @Description("Only tickets changed at or after this instant (incremental sync, with sort UPDATED).") Instant updatedSince) {
 
         TicketFilter toFilter() {
             return TicketFilter.of(status, priority, service, organizationId, "filter.organizationId", assigneeId, slaStatus,
-                    escalated, q, sort);
+                    escalated, q, sort, updatedSince, "filter.updatedSince");
         }
     }
 

@@ -112,12 +112,14 @@ public class TicketResource {
             @QueryParam("service") String service, @QueryParam("organizationId") String organizationId,
             @QueryParam("assigneeId") String assigneeId, @QueryParam("slaStatus") String slaStatus,
             @QueryParam("escalated") String escalated, @QueryParam("q") String q,
-            @Parameter(description = "NEWEST (default), OLDEST or DUE (earliest SLA due first)") @QueryParam("sort") String sort,
+            @Parameter(description = "NEWEST (default), OLDEST, DUE (earliest SLA due first) or UPDATED (oldest change first, for sync)") @QueryParam("sort") String sort,
+            @Parameter(description = "Only tickets changed at or after this ISO-8601 instant (incremental sync, with sort=UPDATED)") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         TicketFilter filter = TicketFilter.of(Enums.parse(TicketStatus.class, status, "status"),
                 Enums.parse(Priority.class, priority, "priority"), Enums.parse(ServiceLine.class, service, "service"),
                 organizationId, "organizationId", assigneeId, Enums.parse(TargetStatus.class, slaStatus, "slaStatus"),
-                QueryParams.bool(escalated, "escalated"), q, Enums.parse(TicketSort.class, sort, "sort"));
+                QueryParams.bool(escalated, "escalated"), q, Enums.parse(TicketSort.class, sort, "sort"),
+                QueryParams.instant(updatedSince, "updatedSince"), "updatedSince");
         return tickets.list(callers.current(), filter, QueryParams.integer(limit, "limit"), QueryParams.text(cursor));
     }
 

@@ -2,6 +2,7 @@ package org.eclipsesol.desk.ticket.app;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import org.eclipsesol.desk.common.Cursors;
 import org.eclipsesol.desk.security.Caller;
@@ -9,7 +10,8 @@ import org.eclipsesol.desk.ticket.data.TicketEntity;
 
 /**
  * The JPQL of a ticket list: the caller's visibility, the filters, the order of each sort and its keyset cursor
- * (NEWEST and OLDEST resume after a number; DUE after a due moment in nanoseconds and a number).
+ * (NEWEST and OLDEST resume after a number; DUE after a due moment in nanoseconds and a number; UPDATED after an
+ * updatedAt in nanoseconds and an id, so a ticket changed meanwhile moves behind the cursor and comes again).
  */
 final class TicketSearch {
 
@@ -47,6 +49,10 @@ final class TicketSearch {
             where.append(" and (t.slaResponseStatus = :sla or t.slaResolutionStatus = :sla)");
             params.put("sla", filter.slaStatus().name());
         }
+        if (filter.updatedSince() != null) {
+            where.append(" and t.updatedAt >= :since");
+            params.put("since", filter.updatedSince());
+        }
         return where;
     }
 
@@ -75,6 +81,15 @@ final class TicketSearch {
                 }
                 return " order by t.slaDueAt asc nulls last, t.number asc";
             }
+            case UPDATED -> {
+                if (cursor != null) {
+                    String[] parts = Cursors.decode(cursor, 2);
+                    where.append(" and (t.updatedAt > :afterAt or (t.updatedAt = :afterAt and t.id > :afterId))");
+                    params.put("afterAt", Instant.ofEpochSecond(0, parseLong(parts[0])));
+                    params.put("afterId", parseUuid(parts[1]));
+                }
+                return " order by t.updatedAt asc, t.id asc";
+            }
             default -> {
                 if (cursor != null) {
                     where.append(" and t.number < :after");
@@ -88,6 +103,7 @@ final class TicketSearch {
     static String cursorOf(TicketEntity t, TicketSort sort) {
         return switch (sort) {
             case DUE -> Cursors.encode(t.slaDueAt == null ? "" : Long.toString(nanos(t.slaDueAt)), Long.toString(t.number));
+            case UPDATED -> Cursors.encode(Long.toString(nanos(t.updatedAt)), t.id.toString());
             default -> Cursors.encode(Long.toString(t.number));
         };
     }
@@ -96,7 +112,15 @@ final class TicketSearch {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
-    private static long parseLong(String raw) {
+    static UUID parseUuid(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw Cursors.invalid();
+        }
+    }
+
+    static long parseLong(String raw) {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {

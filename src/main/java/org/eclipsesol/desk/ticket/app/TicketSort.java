@@ -1,6 +1,6 @@
 package org.eclipsesol.desk.ticket.app;
 
-/** List orders. Every order ends with the ticket number, so paging is stable. */
+/** List orders. Every order ends with the ticket number (UPDATED: the id), so paging is stable. */
 public enum TicketSort {
     /** Newest first (default). */
     NEWEST,
@@ -9,5 +9,10 @@ public enum TicketSort {
     /** Earliest SLA due time first; tickets without a running clock last. */
     DUE,
     /** With {@code q}: best full-text match first (an exact ticket number on top), then newest; without q, newest. */
-    RELEVANCE
+    RELEVANCE,
+    /**
+     * Oldest change first, by (updatedAt, id): for incremental sync with {@code updatedSince}. A ticket changed while
+     * a client pages moves to the end and comes again; none is skipped.
+     */
+    UPDATED
 }

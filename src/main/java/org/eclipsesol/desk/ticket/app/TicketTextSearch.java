@@ -76,6 +76,10 @@ final class TicketTextSearch {
             args.add(filter.slaStatus().name());
             args.add(filter.slaStatus().name());
         }
+        if (filter.updatedSince() != null) {
+            where.append(" and t.updated_at >= ?");
+            args.add(OffsetDateTime.ofInstant(filter.updatedSince(), ZoneOffset.UTC));
+        }
         if (filter.q() == null || filter.q().isBlank()) {
             return where.toString();
         }
@@ -107,7 +111,7 @@ final class TicketTextSearch {
     static List<Hit> page(EntityManager em, Caller caller, TicketFilter filter, TicketSort sort, String cursor, int rows) {
         List<Object> args = new ArrayList<>();
         String q = filter.q().trim();
-        StringBuilder sql = new StringBuilder("select s.id, s.rank from (select t.id, t.number, t.sla_due_at, ")
+        StringBuilder sql = new StringBuilder("select s.id, s.rank from (select t.id, t.number, t.sla_due_at, t.updated_at, ")
                 .append(rank(q, args)).append(" as rank from ticket t where ").append(where(caller, filter, args))
                 .append(") s where true");
         String order;
@@ -142,6 +146,18 @@ final class TicketTextSearch {
                     args.add(after);
                 }
                 order = " order by s.sla_due_at asc nulls last, s.number asc";
+            }
+            case UPDATED -> {
+                if (cursor != null) {
+                    String[] parts = Cursors.decode(cursor, 2);
+                    OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochSecond(0, parseLong(parts[0])),
+                            ZoneOffset.UTC);
+                    sql.append(" and (s.updated_at > ? or (s.updated_at = ? and s.id > ?))");
+                    args.add(at);
+                    args.add(at);
+                    args.add(TicketSearch.parseUuid(parts[1]));
+                }
+                order = " order by s.updated_at asc, s.id asc";
             }
             default -> {
                 if (cursor != null) {
