@@ -40,9 +40,11 @@ class TicketSyncTest {
         Api.token(CARLA);
     }
 
-    @Test
-    void onlyTicketsChangedSinceTheInstantOldestChangeFirst() {
-        String marker = Fixtures.unique("sync-since");
+    /** Ticket {@code before}, then the instant {@code since}, then a and b opened, then a public answer on a. */
+    private record Changes(String before, Instant since, String a, String b) {
+    }
+
+    private Changes changes(String marker) {
         String before = create(marker + " before");
         TicketClockStep.next();
         Instant since = TestClock.now();
@@ -52,6 +54,15 @@ class TicketSyncTest {
         String b = create(marker + " b");
         TicketClockStep.next();
         comment(a, SAM, "A public answer", false);
+        return new Changes(before, since, a, b);
+    }
+
+    @Test
+    void onlyTicketsChangedSinceTheInstantOldestChangeFirst() {
+        String marker = Fixtures.unique("sync-since");
+        Changes changes = changes(marker);
+        String before = changes.before(), a = changes.a(), b = changes.b();
+        Instant since = changes.since();
 
         List<Map<String, Object>> items = as(SAM).queryParam("updatedSince", since.toString()).queryParam("sort", "UPDATED")
                 .queryParam("q", marker).get("/api/v1/tickets").then().statusCode(200).extract().jsonPath()
@@ -158,15 +169,9 @@ class TicketSyncTest {
     @Test
     void graphqlFiltersByUpdatedSinceInUpdatedOrder() {
         String marker = Fixtures.unique("sync-graphql");
-        String old = create(marker + " old");
-        TicketClockStep.next();
-        Instant since = TestClock.now();
-        TicketClockStep.next();
-        String a = create(marker + " a");
-        TicketClockStep.next();
-        String b = create(marker + " b");
-        TicketClockStep.next();
-        comment(a, SAM, "Answered", false);
+        Changes changes = changes(marker);
+        String old = changes.before(), a = changes.a(), b = changes.b();
+        Instant since = changes.since();
 
         JsonPath result = GraphQL.query(SAM, """
                 query S($f: TicketFilter) { tickets(filter: $f, first: 10) { edges { node { id } } totalCount } }""",
