@@ -3,6 +3,8 @@ package org.eclipsesol.desk.support;
 import java.util.function.ToLongFunction;
 
 import org.eclipsesol.desk.notify.app.NotificationWorker;
+import org.eclipsesol.desk.ticket.app.SlaFiguresBackfill;
+import org.eclipsesol.desk.ticket.app.SlaMonitor;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
@@ -35,7 +37,10 @@ public final class SqlStatements {
         scheduler.pause();
         try {
             // A scheduled run already under way (the outbox worker rendering notices) goes on through the pause:
-            // deliver what is due first, so it has little left to do while the request is measured.
+            // do what is due first (outbox, SLA monitor, figures backfill), so it has little left to do while the request is
+            // measured.
+            Arc.container().instance(SlaMonitor.class).get().runOnce();
+            Arc.container().instance(SlaFiguresBackfill.class).get().runOnce();
             Arc.container().instance(NotificationWorker.class).get().runOnce();
             long least = Long.MAX_VALUE;
             for (int attempt = 0; attempt < 3; attempt++) {
