@@ -5,7 +5,8 @@
 #  2. openapi-typescript generates a client; the README flow (src/readme-flow.ts, openapi-fetch) compiles with
 #     tsc --strict;
 #  3. graphql-codegen generates the portal's operations (src/portal.graphql) from docs/schema.graphql;
-#  4. graphql-schema-linter reports on the SDL (informational until every description is written).
+#  4. graphql-schema-linter lints the SDL with every rule (graphql-schema-linter.config.js): a missing description
+#     or an incomplete Relay connection fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 SPEC=${1:-../../target/openapi/openapi.json}
@@ -24,7 +25,6 @@ echo "== graphql-codegen against docs/schema.graphql"
 npx --no-install graphql-codegen --config codegen.ts
 npx --no-install tsc -p tsconfig.json
 
-echo "== graphql-schema-linter (informational)"
-npx --no-install graphql-schema-linter ../../docs/schema.graphql --format compact \
-  --rules types-have-descriptions,enum-values-all-caps,defined-types-are-used 2>&1 | tail -5 || true
+echo "== graphql-schema-linter (every rule, graphql-schema-linter.config.js)"
+npx --no-install graphql-schema-linter --config-directory . --format compact ../../docs/schema.graphql
 echo "api-clients: all contract checks passed"

@@ -31,8 +31,18 @@ import org.eclipsesol.desk.security.CallerResolver;
 public class OrganizationGraphQLApi {
 
     @Type("OrganizationConnection")
-    @Description("A page of organizations, by name.")
-    public record OrganizationConnection(@NonNull List<@NonNull OrganizationView> nodes, @NonNull PageInfo pageInfo) {
+    @Description("A page of organizations, by name (Relay connection).")
+    public record OrganizationConnection(
+            @NonNull @Description("The organizations of this page with their cursors, by name.") List<@NonNull OrganizationEdge> edges,
+            @NonNull @Description("The organizations of this page, by name (the edges' nodes, without cursors).") List<@NonNull OrganizationView> nodes,
+            @NonNull @Description("Where this page starts and ends.") PageInfo pageInfo) {
+    }
+
+    @Type("OrganizationEdge")
+    @Description("An organization and the cursor that resumes after it.")
+    public record OrganizationEdge(
+            @NonNull @Description("Pass as `after` to read the organizations after this one.") String cursor,
+            @NonNull @Description("The organization.") OrganizationView node) {
     }
 
     @Inject
@@ -43,35 +53,43 @@ public class OrganizationGraphQLApi {
 
     @Query("organizations")
     @Description("Organizations by name: staff see all, a client only their own. first: default 20, at most 100.")
-    public @NonNull OrganizationConnection organizations(@Name("first") Integer first, @Name("after") String after) {
-        Page<OrganizationView> page = organizations.list(callers.current(), GraphQLPaging.first(first),
-                GraphQLPaging.after(after));
-        return new OrganizationConnection(page.items(), new PageInfo(page.nextCursor() != null, page.nextCursor()));
+    public @NonNull OrganizationConnection organizations(
+            @Name("first") @Description("How many organizations: default 20, at most 100.") Integer first,
+            @Name("after") @Description("Start after this cursor (an edge's cursor or pageInfo.endCursor); null for the first page.") String after) {
+        String cursor = GraphQLPaging.after(after);
+        Page<OrganizationView> page = organizations.list(callers.current(), GraphQLPaging.first(first), cursor);
+        List<OrganizationEdge> edges = page.items().stream()
+                .map(o -> new OrganizationEdge(OrganizationService.cursorOf(o), o)).toList();
+        return new OrganizationConnection(edges, page.items(),
+                PageInfo.of(edges.stream().map(OrganizationEdge::cursor).toList(), page.nextCursor() != null, cursor));
     }
 
     @Query("organization")
     @Description("An organization by id; one the caller may not see answers NOT_FOUND.")
-    public OrganizationView organization(@Name("id") @NonNull @Id String id) {
+    public OrganizationView organization(@Name("id") @NonNull @Id @Description("The organization's id.") String id) {
         return organizations.get(callers.current(), Ids.parse(id, "Organization"));
     }
 
     @Mutation("createOrganization")
     @Description("Create an organization (supervisor).")
-    public @NonNull OrganizationView createOrganization(@Name("input") @NonNull OrganizationInput input) {
+    public @NonNull OrganizationView createOrganization(
+            @Name("input") @NonNull @Description("The new organization.") OrganizationInput input) {
         return organizations.create(callers.current(), input);
     }
 
     @Mutation("setAgreement")
     @Description("Replace an organization's agreement (supervisor).")
-    public @NonNull OrganizationView setAgreement(@Name("organizationId") @NonNull @Id String organizationId,
-            @Name("input") @NonNull AgreementInput input) {
+    public @NonNull OrganizationView setAgreement(
+            @Name("organizationId") @NonNull @Id @Description("The organization's id.") String organizationId,
+            @Name("input") @NonNull @Description("The agreement that replaces the current one.") AgreementInput input) {
         return organizations.putAgreement(callers.current(), Ids.parse(organizationId, "Organization"), input);
     }
 
     @Mutation("addMember")
     @Description("Add a member by e-mail (supervisor); an explicit membership wins over the e-mail domain.")
-    public @NonNull MemberView addMember(@Name("organizationId") @NonNull @Id String organizationId,
-            @Name("input") @NonNull MemberInput input) {
+    public @NonNull MemberView addMember(
+            @Name("organizationId") @NonNull @Id @Description("The organization's id.") String organizationId,
+            @Name("input") @NonNull @Description("The member to add.") MemberInput input) {
         return organizations.addMember(callers.current(), Ids.parse(organizationId, "Organization"), input);
     }
 }

@@ -14,6 +14,6 @@ import org.eclipsesol.desk.catalog.ServiceLine;
 /** An agreement to store: the covered services and optional target overrides per priority. */
 @Input("AgreementInput")
 @Description("An agreement: the covered services and optional target overrides per priority.")
-public record AgreementInput(@NotNull List<@NotNull ServiceLine> coveredServices,
-        Map<@NotNull Priority, @Valid @NotNull TargetPair> targets) {
+public record AgreementInput(@NotNull @Description("The services covered.") List<@NotNull ServiceLine> coveredServices,
+        @Description("Per-priority targets that replace the policy's; none given: the policy's.") Map<@NotNull Priority, @Valid @NotNull TargetPair> targets) {
 }

@@ -10,5 +10,5 @@ import org.eclipse.microprofile.graphql.Input;
 /** A person to add to an organization, by e-mail. */
 @Input("MemberInput")
 @Description("A person to add to an organization, by e-mail.")
-public record MemberInput(@NotBlank @Email @Size(max = 320) String email) {
+public record MemberInput(@NotBlank @Email @Size(max = 320) @Description("The member's e-mail address.") String email) {
 }

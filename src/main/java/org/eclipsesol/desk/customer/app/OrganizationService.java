@@ -63,7 +63,12 @@ public class OrganizationService {
         // range() is inclusive: one row more than the page tells whether another page exists.
         List<OrganizationEntity> rows = OrganizationEntity.<OrganizationEntity> find(where + " order by name, id", params)
                 .range(0, size).list();
-        return Page.of(rows, size, OrganizationService::view, last -> Cursors.encode(last.name(), last.id().toString()));
+        return Page.of(rows, size, OrganizationService::view, OrganizationService::cursorOf);
+    }
+
+    /** The cursor that resumes {@link #list} after this organization. */
+    public static String cursorOf(OrganizationView organization) {
+        return Cursors.encode(organization.name(), organization.id().toString());
     }
 
     private static UUID parseUuid(String raw) {

@@ -12,5 +12,6 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("TargetPair")
 @Input("TargetPairInput")
 @Description("Response and resolution targets (ISO-8601 durations of clock time).")
-public record TargetPair(@NotNull Duration response, @NotNull Duration resolution) {
+public record TargetPair(@NotNull @Description("Time to the first response.") Duration response,
+        @NotNull @Description("Time to resolution.") Duration resolution) {
 }

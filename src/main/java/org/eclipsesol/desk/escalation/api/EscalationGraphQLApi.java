@@ -38,20 +38,22 @@ public class EscalationGraphQLApi {
 
     @Mutation("acknowledgeEscalation")
     @Description("Acknowledge an OPEN escalation (supervisor).")
-    public @NonNull EscalationView acknowledgeEscalation(@Name("id") @NonNull @Id String id) {
+    public @NonNull EscalationView acknowledgeEscalation(
+            @Name("id") @NonNull @Id @Description("The escalation's id.") String id) {
         return escalations.acknowledge(callers.current(), Ids.parse(id, "Escalation"));
     }
 
     @Mutation("closeEscalation")
     @Description("Close an escalation (supervisor); the ticket stops showing escalated when none is left open.")
-    public @NonNull EscalationView closeEscalation(@Name("id") @NonNull @Id String id) {
+    public @NonNull EscalationView closeEscalation(@Name("id") @NonNull @Id @Description("The escalation's id.") String id) {
         return escalations.close(callers.current(), Ids.parse(id, "Escalation"));
     }
 
     @Mutation("escalateTicket")
     @Description("Escalate an open ticket with a reason; supervisors are notified.")
-    public @NonNull EscalationView escalateTicket(@Name("ticketId") @NonNull @Id String ticketId,
-            @Name("input") @NonNull EscalationInput input) {
+    public @NonNull EscalationView escalateTicket(
+            @Name("ticketId") @NonNull @Id @Description("The ticket's id.") String ticketId,
+            @Name("input") @NonNull @Description("Why the ticket is escalated.") EscalationInput input) {
         return escalations.escalate(callers.current(), TicketAccess.parseId(ticketId), input);
     }
 }

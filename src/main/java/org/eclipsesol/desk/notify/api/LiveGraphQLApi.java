@@ -21,6 +21,7 @@ import org.eclipsesol.desk.common.api.GraphQLErrors;
 import org.eclipsesol.desk.common.api.GraphQLErrorsInterceptor;
 import org.eclipsesol.desk.notify.ClusterEvents;
 import org.eclipsesol.desk.security.api.SubscriptionCallers;
+import org.eclipsesol.desk.sla.app.AlertKind;
 import org.eclipsesol.desk.sla.engine.TargetKind;
 import org.eclipsesol.desk.ticket.app.TicketAccess;
 import org.eclipsesol.desk.ticket.app.TicketChanged;
@@ -41,8 +42,12 @@ public class LiveGraphQLApi {
 
     @Type("SlaAlert")
     @Description("A ticket's target turned AT_RISK or BREACHED (pushed within a minute of the moment, once per moment).")
-    public record SlaAlert(@NonNull @Id String ticketId, @NonNull String ticketNumber, @NonNull TargetKind target,
-            @NonNull @Description("AT_RISK or BREACHED.") String kind, @NonNull Instant firedAt, Instant dueAt) {
+    public record SlaAlert(@NonNull @Id @Description("The ticket's id.") String ticketId,
+            @NonNull @Description("The ticket's number, e.g. T-10042.") String ticketNumber,
+            @NonNull @Description("Which target: RESPONSE or RESOLUTION.") TargetKind target,
+            @NonNull @Description("AT_RISK or BREACHED.") AlertKind kind,
+            @NonNull @Description("When the target reached that moment.") Instant firedAt,
+            @Description("When the target falls (or fell) due; null when the clock is paused.") Instant dueAt) {
     }
 
     @Type("TicketChange")
@@ -50,14 +55,15 @@ public class LiveGraphQLApi {
     public static final class TicketChange implements EventContext.Carrier {
 
         private final String ticketId;
-        private final String what;
+        private final TicketChanged.What what;
         private final int version;
         private final Instant at;
         private final TicketView ticket;
         @Ignore
         private final EventContext context;
 
-        TicketChange(String ticketId, String what, int version, Instant at, TicketView ticket, EventContext context) {
+        TicketChange(String ticketId, TicketChanged.What what, int version, Instant at, TicketView ticket,
+                EventContext context) {
             this.ticketId = ticketId;
             this.what = what;
             this.version = version;
@@ -66,17 +72,18 @@ public class LiveGraphQLApi {
             this.context = context;
         }
 
+        @Description("The ticket's id.")
         public @NonNull @Id String getTicketId() {
             return ticketId;
         }
 
         @Description("CREATED, UPDATED, COMMENTED, ATTACHMENT_ADDED, ESCALATED, ESCALATION_CLOSED, SLA or INTERNAL_NOTE_ADDED (staff only).")
-        public @NonNull String getWhat() {
+        public @NonNull TicketChanged.What getWhat() {
             return what;
         }
 
         @Description("The ticket's version after the change (its REST ETag): a client holding this version or a later one has the change.")
-        public int getVersion() {
+        public @NonNull int getVersion() {
             return version;
         }
 
@@ -86,7 +93,7 @@ public class LiveGraphQLApi {
         }
 
         @Description("The ticket as the subscriber may see it, read after the change committed.")
-        public TicketView getTicket() {
+        public @NonNull TicketView getTicket() {
             return ticket;
         }
 
@@ -116,7 +123,7 @@ public class LiveGraphQLApi {
     @Subscription("ticketChanged")
     @Description("Changes to one ticket as they are committed (REST, GraphQL, e-mail or the SLA monitor), each with the "
             + "ticket as the subscriber may see it. An invisible or unknown id fails with NOT_FOUND.")
-    public Multi<TicketChange> ticketChanged(@Name("id") @NonNull @Id String id) {
+    public Multi<TicketChange> ticketChanged(@Name("id") @NonNull @Id @Description("The ticket's id.") String id) {
         return subscriptionCallers.subscribe((caller, identity) -> {
             UUID ticketId = TicketAccess.parseId(id);
             // Checked at subscribe time (NOT_FOUND ends the subscription) and again for every event below.
@@ -127,7 +134,7 @@ public class LiveGraphQLApi {
             return visible.onItem().transformToMulti(v -> subscriptionCallers.perEvent(identity, mine, (c, context) -> {
                 try {
                     TicketView ticket = tickets.get(caller, c.ticketId());
-                    return new TicketChange(c.ticketId().toString(), c.what().name(), ticket.version(),
+                    return new TicketChange(c.ticketId().toString(), c.what(), ticket.version(),
                             clock.instant(), ticket, context);
                 } catch (ProblemException gone) {
                     return null;
@@ -140,13 +147,14 @@ public class LiveGraphQLApi {
     @Subscription("slaAlerts")
     @Description("AT_RISK and BREACHED moments as they happen: staff hear about every ticket, a client about their "
             + "organization's only.")
-    public Multi<SlaAlert> slaAlerts(@Name("kinds") @DefaultValue("[\"AT_RISK\",\"BREACHED\"]") List<String> kinds) {
+    public Multi<SlaAlert> slaAlerts(
+            @Name("kinds") @DefaultValue("[\"AT_RISK\",\"BREACHED\"]") @Description("Which moments to hear about; default both.") List<@NonNull AlertKind> kinds) {
         return subscriptionCallers.subscribe(caller -> {
             caller.requireTicketUser();
             return events.slaAlerts()
                     .filter(a -> TicketAccess.mayObserve(caller, a.organizationId()))
-                    .filter(a -> kinds == null || kinds.contains(a.kind().name()))
-                    .map(a -> new SlaAlert(a.ticketId().toString(), a.ticketNumber(), a.target(), a.kind().name(),
+                    .filter(a -> kinds == null || kinds.contains(a.kind()))
+                    .map(a -> new SlaAlert(a.ticketId().toString(), a.ticketNumber(), a.target(), a.kind(),
                             a.firedAt(), a.dueAt()));
         })
                 .onFailure().transform(GraphQLErrorsInterceptor::translate);

@@ -27,8 +27,11 @@ public class ReportGraphQLApi {
     @Description("SLA compliance of the tickets opened in [from, to) (dates such as 2026-11-01 in the policy's zone, or "
             + "instants; default the last 30 days), grouped by PRIORITY (default), SERVICE, CATEGORY, ORGANIZATION or "
             + "ASSIGNEE; interval DAY, WEEK or MONTH adds a series of periods. A client sees their organization's tickets only.")
-    public @NonNull SlaReport slaReport(@Name("from") String from, @Name("to") String to, @Name("groupBy") String groupBy,
-            @Name("interval") String interval) {
+    public @NonNull SlaReport slaReport(
+            @Name("from") @Description("Start (inclusive): a date such as 2026-11-01 in the policy's zone, or an instant; default 30 days before to.") String from,
+            @Name("to") @Description("End (exclusive): a date in the policy's zone or an instant; default now.") String to,
+            @Name("groupBy") @Description("PRIORITY (default), SERVICE, CATEGORY, ORGANIZATION or ASSIGNEE (any case).") String groupBy,
+            @Name("interval") @Description("DAY, WEEK or MONTH (any case) adds a series of periods; null: none.") String interval) {
         return reports.report(callers.current(), from, to, groupBy, interval);
     }
 }

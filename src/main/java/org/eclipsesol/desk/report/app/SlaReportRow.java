@@ -3,6 +3,7 @@ package org.eclipsesol.desk.report.app;
 import java.time.Duration;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,13 +16,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Type("SlaReportRow")
 @Schema(name = "SlaReportRow", description = "One group: ticket counts, backlog at the period's end, reopened tickets and, per target, met/breached/open counts, compliance and clock/calendar time figures.")
 @Description("One group: ticket counts, backlog at the period's end, reopened tickets and, per target, met/breached/open counts, compliance and clock/calendar time figures.")
-public record SlaReportRow(String key, String label, long tickets, long excluded, long cancelled, long billable,
-        long backlog, long reopened, TargetFigures response, TargetFigures resolution, Satisfaction satisfaction) {
+public record SlaReportRow(
+        @NonNull @Description("The group's key: the priority, service or category, the organization's id, the assignee's id (UNASSIGNED for none); TOTAL for the total.") String key,
+        @NonNull @Description("The group's display name (an organization's or assignee's name; All tickets for the total).") String label,
+        @NonNull @Description("Tickets opened in the period.") long tickets,
+        @NonNull @Description("Of those, excluded from the SLA.") long excluded,
+        @NonNull @Description("Of those, cancelled.") long cancelled,
+        @NonNull @Description("Of those, billable (out of scope or excluded).") long billable,
+        @NonNull @Description("Of those, still open at the period's end.") long backlog,
+        @NonNull @Description("Of those, reopened after being resolved.") long reopened,
+        @NonNull @Description("The response target's figures.") TargetFigures response,
+        @NonNull @Description("The resolution target's figures.") TargetFigures resolution,
+        @NonNull @Description("Clients' ratings of the group's tickets.") Satisfaction satisfaction) {
 
     /** Clients' ratings of the group's tickets: {@code score} = good / (good + bad), null without ratings. */
     @Type("SlaReportSatisfaction")
+    @Description("Clients' ratings of the group's tickets; score = good / (good + bad), null without ratings.")
     @Schema(name = "SlaReportSatisfaction", description = "Clients' ratings of the group's tickets; score = good / (good + bad), null without ratings.")
-    public record Satisfaction(long good, long bad, Double score) {
+    public record Satisfaction(@NonNull @Description("GOOD ratings.") long good,
+            @NonNull @Description("BAD ratings.") long bad,
+            @Description("The share of GOOD ratings, good / (good + bad); null without ratings.") Double score) {
     }
 
     /**
@@ -31,8 +45,16 @@ public record SlaReportRow(String key, String label, long tickets, long excluded
      * counts), {@code medianCalendar}/{@code p90Calendar} in real time from opening; null when none was met.
      */
     @Type("SlaTargetFigures")
+    @Description("Per target: counts, compliance, mean clock time of the decided targets, and median / 90th percentile clock and calendar time to the met moment.")
     @Schema(name = "SlaTargetFigures", description = "Per target: counts, compliance, mean clock time of the decided targets, and median / 90th percentile clock and calendar time to the met moment.")
-    public record TargetFigures(long met, long breached, long open, Double compliance, Duration averageElapsed,
-            Duration medianElapsed, Duration p90Elapsed, Duration medianCalendar, Duration p90Calendar) {
+    public record TargetFigures(@NonNull @Description("Targets met in time.") long met,
+            @NonNull @Description("Targets breached.") long breached,
+            @NonNull @Description("Targets not yet decided.") long open,
+            @Description("The share met, met / (met + breached); null while nothing is decided.") Double compliance,
+            @Description("Mean clock time of the decided targets; null when none is.") Duration averageElapsed,
+            @Description("Median clock time to the met moment; null when none was met.") Duration medianElapsed,
+            @Description("90th percentile clock time to the met moment; null when none was met.") Duration p90Elapsed,
+            @Description("Median calendar time from opening to the met moment; null when none was met.") Duration medianCalendar,
+            @Description("90th percentile calendar time from opening to the met moment; null when none was met.") Duration p90Calendar) {
     }
 }

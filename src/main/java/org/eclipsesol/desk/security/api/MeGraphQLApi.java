@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
@@ -23,9 +24,9 @@ public class MeGraphQLApi {
     @Type("Me")
     @Description("The caller: token subject, name, e-mail, roles and (for clients) the resolved organization.")
     public record Me(
-            @NonNull @Description("The token's subject.") String subject,
-            String name,
-            String email,
+            @NonNull @Id @Description("The token's subject: the caller's id (as assigneeId, raisedBy, ...).") String subject,
+            @Description("The caller's name from the token, when it has one.") String name,
+            @Description("The caller's e-mail from the token, when it has one.") String email,
             @NonNull @Description("Realm roles Support Desk understands: client, technician, supervisor, mail-gateway.") List<@NonNull String> roles,
             @Description("The client's organization (explicit membership first, then e-mail domain); null for staff or an unlinked client.") OrganizationRef organization) {
     }

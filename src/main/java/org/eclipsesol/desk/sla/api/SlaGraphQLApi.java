@@ -46,8 +46,9 @@ public class SlaGraphQLApi {
 
     @Query("slaQuote")
     @Description("The response and resolution targets, with dueAt, that a ticket opened at openedAt (default now) would get.")
-    public @NonNull QuoteView slaQuote(@Name("priority") @NonNull Priority priority, @Name("openedAt") Instant openedAt,
-            @Name("organizationId") @Id String organizationId) {
+    public @NonNull QuoteView slaQuote(@Name("priority") @NonNull @Description("The priority to quote.") Priority priority,
+            @Name("openedAt") @Description("The opening moment to quote; default now.") Instant openedAt,
+            @Name("organizationId") @Id @Description("Quote with this organization's agreement (staff; a client's own is implied); null: the policy's targets.") String organizationId) {
         return quotes.quote(callers.current(), priority, openedAt, QueryParams.uuid(organizationId, "organizationId"));
     }
 
@@ -71,13 +72,15 @@ public class SlaGraphQLApi {
 
     @Mutation("publishSlaPolicy")
     @Description("Publish a new, immutable policy version (supervisor); in force at once for tickets opened from then on.")
-    public @NonNull PolicyView publishSlaPolicy(@Name("input") @NonNull PolicyInput input) {
+    public @NonNull PolicyView publishSlaPolicy(
+            @Name("input") @NonNull @Description("The new policy version.") PolicyInput input) {
         return policies.publish(callers.current(), input);
     }
 
     @Mutation("setHolidays")
     @Description("Replace the holiday list (supervisor). Closed tickets keep their frozen figures.")
-    public @NonNull List<@NonNull HolidayView> setHolidays(@Name("holidays") @NonNull List<@NonNull HolidayView> holidays) {
+    public @NonNull List<@NonNull HolidayView> setHolidays(
+            @Name("holidays") @NonNull @Description("The complete new list.") List<@NonNull HolidayView> holidays) {
         return holidayService.putHolidays(callers.current(), holidays);
     }
 }

@@ -14,5 +14,6 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("Holiday")
 @Input("HolidayInput")
 @Description("A holiday: a date in the policy's time zone.")
-public record HolidayView(@NotNull LocalDate date, @NotBlank @Size(max = 200) String name) {
+public record HolidayView(@NotNull @Description("The day, in the policy's time zone.") LocalDate date,
+        @NotBlank @Size(max = 200) @Description("What the holiday is called.") String name) {
 }

@@ -11,5 +11,7 @@ import org.eclipse.microprofile.graphql.Input;
 /** A supervisor's per-ticket target override; a null target keeps the current one. */
 @Input("SlaOverrideInput")
 @Description("A supervisor's per-ticket target override with a reason; a null target keeps the current one.")
-public record OverrideInput(Duration response, Duration resolution, @NotBlank @Size(max = 2000) String reason) {
+public record OverrideInput(@Description("The new response target; null keeps the current one.") Duration response,
+        @Description("The new resolution target; null keeps the current one.") Duration resolution,
+        @NotBlank @Size(max = 2000) @Description("Why the targets are overridden.") String reason) {
 }

@@ -22,9 +22,9 @@ import org.eclipsesol.desk.catalog.Priority;
 @Input("SlaPolicyInput")
 @Description("A new SLA policy version; businessHours maps MONDAY..SUNDAY to intervals such as 09:00-17:00.")
 public record PolicyInput(
-        @Schema(examples = "America/Denver") @NotNull String timeZone,
-        @DecimalMin(value = "0.01") @DecimalMax(value = "1.0") BigDecimal atRiskShare,
-        @NotNull @Size(min = 1, max = 7) Map<String, String> businessHours,
-        @NotNull @Size(min = 4, max = 4) Map<@NotNull Priority, @Valid @NotNull PolicyTarget> targets,
-        @Size(max = 2000) String note) {
+        @Schema(examples = "America/Denver") @NotNull @Description("The IANA time zone of the business hours and holidays, e.g. America/Denver.") String timeZone,
+        @DecimalMin(value = "0.01") @DecimalMax(value = "1.0") @Description("The share of a target after which it is AT_RISK (0.01 to 1); default 0.75.") BigDecimal atRiskShare,
+        @NotNull @Size(min = 1, max = 7) @Description("MONDAY..SUNDAY to intervals such as 09:00-17:00 or 08:00-12:00,13:00-17:00; days not given have no business hours.") Map<String, String> businessHours,
+        @NotNull @Size(min = 4, max = 4) @Description("The clock and targets of each of the four priorities.") Map<@NotNull Priority, @Valid @NotNull PolicyTarget> targets,
+        @Size(max = 2000) @Description("A note on the change.") String note) {
 }

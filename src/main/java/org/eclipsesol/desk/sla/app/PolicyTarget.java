@@ -13,5 +13,7 @@ import org.eclipsesol.desk.sla.engine.ClockType;
 @Type("PolicyTarget")
 @Input("PolicyTargetInput")
 @Description("A policy's clock and targets for one priority.")
-public record PolicyTarget(@NotNull ClockType clock, @NotNull Duration response, @NotNull Duration resolution) {
+public record PolicyTarget(@NotNull @Description("The clock the targets are measured on.") ClockType clock,
+        @NotNull @Description("Time to the first response.") Duration response,
+        @NotNull @Description("Time to resolution.") Duration resolution) {
 }

@@ -96,29 +96,31 @@ public class TicketGraphQLApi {
 
     @Query("ticket")
     @Description("A ticket by id. Another organization's ticket answers NOT_FOUND, exactly like an unknown id.")
-    public TicketView ticket(@Name("id") @NonNull @Id String id) {
+    public TicketView ticket(@Name("id") @NonNull @Id @Description("The ticket's id.") String id) {
         return tickets.get(callers.current(), TicketAccess.parseId(id));
     }
 
     @Query("ticketByNumber")
     @Description("A ticket by its human number, e.g. T-10042.")
-    public TicketView ticketByNumber(@Name("number") @NonNull String number) {
+    public TicketView ticketByNumber(@Name("number") @NonNull @Description("The ticket number, e.g. T-10042.") String number) {
         return tickets.getByNumber(callers.current(), number);
     }
 
     @Query("tickets")
     @Description("Tickets the caller may see, cursor-paged: first (default 20, at most 100) after a cursor.")
-    public @NonNull TicketConnection tickets(@Name("filter") TicketFilterInput filter, @Name("first") Integer first,
-            @Name("after") String after) {
+    public @NonNull TicketConnection tickets(
+            @Name("filter") @Description("Which tickets, in which order; null: all the caller may see, newest first.") TicketFilterInput filter,
+            @Name("first") @Description("How many tickets: default 20, at most 100.") Integer first,
+            @Name("after") @Description("Start after this cursor (an edge's cursor or pageInfo.endCursor, read with the same filter); null for the first page.") String after) {
         int size = GraphQLPaging.first(first);
         var f = filter == null ? TicketFilter.NONE : filter.toFilter();
-        TicketPage page = tickets.page(callers.current(), f, size, GraphQLPaging.after(after));
+        String cursor = GraphQLPaging.after(after);
+        TicketPage page = tickets.page(callers.current(), f, size, cursor);
         List<TicketEdge> edges = new ArrayList<>(page.items().size());
         for (int i = 0; i < page.items().size(); i++) {
             edges.add(new TicketEdge(page.cursors().get(i), page.items().get(i)));
         }
-        String end = page.cursors().isEmpty() ? null : page.cursors().get(page.cursors().size() - 1);
-        return new TicketConnection(edges, new PageInfo(page.nextCursor() != null, end), f);
+        return new TicketConnection(edges, PageInfo.of(page.cursors(), page.nextCursor() != null, cursor), f);
     }
 
     @Description("How many tickets match the filter, over all pages, counted up to 10000 (10000 means that many or more): "
@@ -182,8 +184,8 @@ public class TicketGraphQLApi {
     @Mutation("openTicket")
     @Description("Open a ticket. With an idempotencyKey, a repeat of the same request returns the first ticket (replayed = true); "
             + "the same key with a different request is refused.")
-    public @NonNull OpenTicketPayload openTicket(@Name("input") @NonNull TicketInput input,
-            @Name("idempotencyKey") String idempotencyKey) {
+    public @NonNull OpenTicketPayload openTicket(@Name("input") @NonNull @Description("The new ticket.") TicketInput input,
+            @Name("idempotencyKey") @Description("A key of the caller's choosing (at most 200 characters) that makes retries safe, like REST's Idempotency-Key header.") String idempotencyKey) {
         TicketCreation.Created created = creation.create(callers.current(), input, idempotencyKey);
         return new OpenTicketPayload(created.ticket(), created.replayed());
     }
@@ -191,37 +193,39 @@ public class TicketGraphQLApi {
     @Mutation("updateTicket")
     @Description("Change a ticket (REST PATCH). expectedVersion works like If-Match: a stale version is refused with CONFLICT "
             + "and changes nothing.")
-    public @NonNull TicketView updateTicket(@Name("id") @NonNull @Id String id, @Name("input") @NonNull TicketUpdateInput input,
-            @Name("expectedVersion") Integer expectedVersion) {
+    public @NonNull TicketView updateTicket(@Name("id") @NonNull @Id @Description("The ticket's id.") String id,
+            @Name("input") @NonNull @Description("The fields to change.") TicketUpdateInput input,
+            @Name("expectedVersion") @Description("The version the change is based on (Ticket.version); null: no check.") Integer expectedVersion) {
         return updates.patch(callers.current(), TicketAccess.parseId(id), input.toPatch(), expectedVersion);
     }
 
     @Mutation("addComment")
     @Description("Comment on a ticket; internal = true (staff only) writes a note clients never see.")
-    public @NonNull CommentView addComment(@Name("ticketId") @NonNull @Id String ticketId,
-            @Name("input") @NonNull CommentInput input) {
+    public @NonNull CommentView addComment(@Name("ticketId") @NonNull @Id @Description("The ticket's id.") String ticketId,
+            @Name("input") @NonNull @Description("The comment.") CommentInput input) {
         return comments.add(callers.current(), TicketAccess.parseId(ticketId), input);
     }
 
     @Mutation("rateTicket")
     @Description("Rate a resolved ticket (or one closed within 7 days) GOOD or BAD, once (client of its organization); a BAD "
             + "rating of a ticket that can still be escalated returns the offer to escalate (escalateTicket).")
-    public @NonNull SatisfactionResult rateTicket(@Name("ticketId") @NonNull @Id String ticketId,
-            @Name("input") @NonNull SatisfactionInput input) {
+    public @NonNull SatisfactionResult rateTicket(
+            @Name("ticketId") @NonNull @Id @Description("The ticket's id.") String ticketId,
+            @Name("input") @NonNull @Description("The rating.") SatisfactionInput input) {
         return satisfaction.rate(callers.current(), TicketAccess.parseId(ticketId), input);
     }
 
     @Mutation("logTime")
     @Description("Log work on a ticket (staff).")
-    public @NonNull TimeEntryView logTime(@Name("ticketId") @NonNull @Id String ticketId,
-            @Name("input") @NonNull TimeEntryInput input) {
+    public @NonNull TimeEntryView logTime(@Name("ticketId") @NonNull @Id @Description("The ticket's id.") String ticketId,
+            @Name("input") @NonNull @Description("The work done.") TimeEntryInput input) {
         return timeEntries.log(callers.current(), TicketAccess.parseId(ticketId), input);
     }
 
     @Mutation("overrideSla")
     @Description("Override a ticket's targets with a reason (supervisor).")
-    public @NonNull TicketSla overrideSla(@Name("ticketId") @NonNull @Id String ticketId,
-            @Name("input") @NonNull OverrideInput input) {
+    public @NonNull TicketSla overrideSla(@Name("ticketId") @NonNull @Id @Description("The ticket's id.") String ticketId,
+            @Name("input") @NonNull @Description("The new targets and the reason.") OverrideInput input) {
         UUID id = TicketAccess.parseId(ticketId);
         return TicketSla.of(id, overrides.override(callers.current(), id, input));
     }

@@ -10,5 +10,6 @@ import org.eclipsesol.desk.catalog.SatisfactionRating;
 /** A rating: GOOD or BAD, with an optional comment. */
 @Input("SatisfactionInput")
 @Description("A rating: GOOD or BAD, with an optional comment.")
-public record SatisfactionInput(@NotNull SatisfactionRating rating, @Size(max = 2000) String comment) {
+public record SatisfactionInput(@NotNull @Description("GOOD or BAD.") SatisfactionRating rating,
+        @Size(max = 2000) @Description("An optional comment.") String comment) {
 }

@@ -2,6 +2,8 @@ package org.eclipsesol.desk.ticket.app;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Enum;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A CDI event fired when a ticket (or something on it) changed; observers see it after commit. */
@@ -10,6 +12,7 @@ public record TicketChanged(UUID ticketId, UUID organizationId, What what) {
 
     /** What changed. */
     @RegisterForReflection
+    @Enum("TicketChangeKind")
     public enum What {
         CREATED,
         UPDATED,

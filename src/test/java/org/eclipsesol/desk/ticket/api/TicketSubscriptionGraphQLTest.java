@@ -196,6 +196,44 @@ class TicketSubscriptionGraphQLTest {
         assertThat(alert.getString("kind")).isEqualTo("BREACHED");
     }
 
+    /**
+     * kinds and kind are the SlaAlertKind enum: the argument takes enum literals, and only the moments asked for are
+     * pushed (an AT_RISK notification, sent first every time, never arrives).
+     */
+    @Test
+    void slaAlertsPushOnlyTheKindsAskedFor() throws Exception {
+        String acme = Fixtures.acme();
+        String ticketId = Fixtures.clientTicket(ANA, "Alert kinds " + java.util.UUID.randomUUID(), "LOW").getString("id");
+        String channel = "desk_events_" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("desk.db.schema", String.class);
+        Connection ana = connect(ANA, false);
+        ana.subscribe("8", "subscription { slaAlerts(kinds: [BREACHED]) { ticketId kind target } }", Map.of());
+        JsonObject alert = null;
+        for (int i = 0; i < 10 && alert == null; i++) {
+            for (String kind : List.of("AT_RISK", "BREACHED")) {
+                String payload = new JsonObject().put("type", "alert").put("body", new JsonObject()
+                        .put("ticketId", ticketId).put("ticketNumber", "T-1").put("organizationId", acme)
+                        .put("target", "RESOLUTION").put("kind", kind)
+                        .put("firedAt", TestClock.now().toString()).put("dueAt", TestClock.now().toString()))
+                        .encode();
+                org.eclipsesol.desk.support.Db.rows("select cast(pg_notify(?, ?) as text) as sent", channel, payload);
+            }
+            for (JsonObject m = ana.next(Duration.ofSeconds(1)); m != null; m = ana.next(Duration.ofMillis(300))) {
+                assertThat(m.getString("type")).as("no error: " + m).isNotEqualTo("error");
+                if (!"next".equals(m.getString("type"))) {
+                    continue;
+                }
+                JsonObject candidate = m.getJsonObject("payload").getJsonObject("data").getJsonObject("slaAlerts");
+                assertThat(candidate.getString("kind")).as("only the kinds asked for").isEqualTo("BREACHED");
+                if (ticketId.equals(candidate.getString("ticketId"))) {
+                    alert = candidate;
+                }
+            }
+        }
+        assertThat(alert).as("the BREACHED alert").isNotNull();
+        assertThat(alert.getString("target")).isEqualTo("RESOLUTION");
+    }
+
     @Test
     void anonymousSubscriptionIsRefused() throws Exception {
         String id = Fixtures.clientTicket(ANA, "Anonymous watcher", "LOW").getString("id");
