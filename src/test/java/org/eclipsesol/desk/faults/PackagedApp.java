@@ -19,7 +19,7 @@ import org.eclipsesol.desk.support.Tokens;
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}, prod profile) as its own process against a
  * {@link PrivatePostgres}: OIDC verifies the suite's tokens against the test public key, health on a port of its own.
  */
-final class PackagedApp implements AutoCloseable {
+public final class PackagedApp implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
@@ -29,17 +29,23 @@ final class PackagedApp implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private Process process;
     private int starts;
+    private List<String> jvmOptions = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     PackagedApp(PrivatePostgres pg, Map<String, String> extra) throws IOException {
+        this(pg.jdbcUrl(), "public", extra);
+    }
+
+    /** The packaged application on any PostgreSQL (the benchmarks use the machine's, in a schema of their own). */
+    public PackagedApp(String jdbcUrl, String schema, Map<String, String> extra) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run through failsafe (mvn verify) after package");
         }
         port = PrivatePostgres.FreePorts.take();
         managementPort = PrivatePostgres.FreePorts.take();
         log = Files.createTempFile("desk-faults-app", ".log");
-        env.put("DB_URL", pg.jdbcUrl());
+        env.put("DB_URL", jdbcUrl);
         env.put("DB_USER", "postgres");
-        env.put("DB_SCHEMA", "public");
+        env.put("DB_SCHEMA", schema);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -68,22 +74,30 @@ final class PackagedApp implements AutoCloseable {
         throw new IllegalStateException("no %test.quarkus.oidc.public-key in application.properties");
     }
 
-    void set(String name, String value) {
+    /** JVM options replacing the suite's (a small heap, C1 only: quick starts for short fault experiments). */
+    public void jvmOptions(List<String> options) {
+        jvmOptions = List.copyOf(options);
+    }
+
+    public void set(String name, String value) {
         env.put(name, value);
     }
 
     /** Starts the process (the log is appended to); does not wait. */
     void launch() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         process = pb.start();
         starts++;
     }
 
     /** Starts and waits until readiness answers UP. */
-    void start(Duration within) throws Exception {
+    public void start(Duration within) throws Exception {
         launch();
         awaitReady(within);
     }
@@ -117,11 +131,11 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + port;
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
@@ -153,7 +167,7 @@ final class PackagedApp implements AutoCloseable {
         return logLines().stream().filter(l -> l.contains(fragment)).count();
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = logLines();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

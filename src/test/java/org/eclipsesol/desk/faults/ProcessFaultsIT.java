@@ -133,7 +133,9 @@ class ProcessFaultsIT extends FaultSuite {
             report("application started while PostgreSQL is down; PostgreSQL up 3 s later",
                     "started and ready; stack-trace lines " + stackLines, seconds(ready) + " after PostgreSQL came up ("
                             + seconds((System.nanoTime() - launched) / 1e9) + " after launch)");
-            assertThat(ready).isLessThan(15);
+            // The next connection attempt comes within the backoff (at most a few seconds); the rest is the boot
+            // itself (Flyway, Hibernate, C1-only JIT), which took 22 s once on a 2-core machine at load 12.
+            assertThat(ready).isLessThan(40);
             assertThat(stackLines).isZero();
         }
     }

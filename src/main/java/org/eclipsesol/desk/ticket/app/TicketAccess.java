@@ -25,7 +25,18 @@ public class TicketAccess {
 
     public TicketEntity visible(Caller caller, UUID id) {
         caller.requireTicketUser();
-        return check(caller, id, TicketEntity.findById(id));
+        return check(caller, id, withOrganization(id));
+    }
+
+    /**
+     * The ticket with its organization and the agreement's target overrides (which its live SLA needs) in one
+     * statement instead of three: a single ticket read is the hottest path of the API.
+     */
+    private static TicketEntity withOrganization(UUID id) {
+        return TicketEntity.getEntityManager()
+                .createQuery("select t from TicketEntity t join fetch t.organization o left join fetch o.targetOverrides"
+                        + " where t.id = :id", TicketEntity.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
     }
 
     /** A ticket by its human number ({@code T-10042}); an unknown or invisible number answers 404 alike. */

@@ -95,6 +95,18 @@ public class TicketSlaService {
      * AT_RISK/BREACHED alert (event + CDI event) the first time each moment is reached. Closing or
      * cancelling freezes the figures. Returns whether a stored column changed.
      */
+    /**
+     * The SLA columns of a ticket not yet inserted, so its INSERT carries them; {@link #refresh} afterwards (same
+     * {@code now}) finds nothing to change and only raises the alerts a backdated ticket has already reached.
+     */
+    public void derive(TicketEntity ticket, Instant now) {
+        SlaSubject subject = subject(ticket);
+        SlaEvaluation evaluation = calculator.evaluate(subject, now);
+        write(ticket, SlaState.of(evaluation, now));
+        storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()), TargetView.of(evaluation.resolution()),
+                now);
+    }
+
     public boolean refresh(TicketEntity ticket, Instant now) {
         if (ticket.slaFinal != null) {
             return false;
