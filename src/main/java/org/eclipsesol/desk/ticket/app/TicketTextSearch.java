@@ -2,6 +2,7 @@ package org.eclipsesol.desk.ticket.app;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -105,8 +106,8 @@ final class TicketTextSearch {
     }
 
     /*
-     * RELEVANCE ranks at most desk.search.ranked-matches (1,000) text matches: the newest ones (found in number order,
-     * or by the GIN index when there are few), plus an exact ticket-number match. A broad query ("printer offline")
+     * RELEVANCE ranks at most desk.search.ranked-matches (1,000) text matches: the newest ones (found in growing windows
+     * of the newest tickets, see relevancePage), plus an exact ticket-number match. A broad query ("printer offline")
      * matches a large share of a million tickets, and ranking every match before taking a page cost ~200 ms; the newest
      * 1,000 are ranked in a few milliseconds. The older matches follow the ranked ones newest first, so a walk still
      * reaches every match. docs/decisions.md, "Lists".
@@ -192,29 +193,40 @@ final class TicketTextSearch {
             int ranked) {
         String q = filter.q().trim();
         Long number = number(q);
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql;
-        Long floor;
+        Long floor = null;
+        List<Object[]> found;
         if (cursor == null) {
-            // the newest RANKED text matches (ranked after the limit), their floor and count, and the numbered ticket
-            sql = new StringBuilder("with c as (select t.id, t.number, t.search_vector from ticket t where ")
-                    .append(base(caller, filter, args)).append(" and t.search_vector @@ " + QUERY)
-                    .append(" order by t.number desc limit " + ranked + "), b as (select min(number) as floor,")
-                    .append(" count(*) as n from c) select s.id, s.number, s.rank, b.floor, b.n from (select c.id, c.number,");
-            args.add(q);
-            if (number == null) {
-                sql.append(" ts_rank(c.search_vector, " + QUERY + ") as rank from c");
-                args.add(q);
-            } else {
-                sql.append(" case when c.number = ? then 1000::real else ts_rank(c.search_vector, " + QUERY
-                        + ") end as rank from c union all select t.id, t.number, 1000::real from ticket t where ");
-                args.add(number);
-                args.add(q);
-                sql.append(base(caller, filter, args)).append(" and t.number = ? and t.id not in (select id from c)");
-                args.add(number);
+            // The newest `ranked` matches, looked for among the newest 25 x ranked tickets first, then in a window
+            // sized by the matches found there (1.5 x what `ranked` needs at that density), then among all: a window
+            // bounds the work whatever the planner estimates (a broad query scans at most the window in number order, a
+            // rarer one intersects the GIN bitmap with the window), and once a window holds `ranked` matches they are
+            // the newest overall.
+            long newest = em.unwrap(Session.class).doReturningWork(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select max(number) from ticket")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            found = List.of();
+            long window = 25L * ranked;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Long above = attempt == 2 || newest - window <= 0 ? null : newest - window;
+                long[] bounds = { 0, 0 };
+                List<Object> args = new ArrayList<>();
+                String sql = firstPage(caller, filter, q, number, ranked, rows, above, args);
+                found = run(em, sql, args, rs -> {
+                    bounds[0] = rs.getLong(4);
+                    bounds[1] = rs.getLong(5);
+                    return new Object[] { rs.getObject(1, UUID.class), rs.getLong(2), rs.getFloat(3) };
+                });
+                if (bounds[1] >= ranked) {
+                    floor = bounds[0];
+                }
+                if (above == null || bounds[1] >= ranked) {
+                    break;
+                }
+                window = bounds[1] == 0 ? window * 8 : Math.max(window * 2, (long) (window * 1.5 * ranked / bounds[1]));
             }
-            sql.append(") s, b order by s.rank desc, s.number desc limit ").append(rows);
-            floor = null;
         } else {
             String[] parts = Cursors.decode(cursor, 3);
             floor = parts[2].isEmpty() ? null : parseLong(parts[2]);
@@ -227,8 +239,9 @@ final class TicketTextSearch {
             } catch (NumberFormatException e) {
                 throw Cursors.invalid();
             }
-            sql = new StringBuilder("select s.id, s.number, s.rank from (select t.id, t.number, ").append(rank(q, args))
-                    .append(" as rank from ticket t where ").append(base(caller, filter, args))
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("select s.id, s.number, s.rank from (select t.id, t.number, ")
+                    .append(rank(q, args)).append(" as rank from ticket t where ").append(base(caller, filter, args))
                     .append(" and ((t.search_vector @@ " + QUERY);
             args.add(q);
             if (floor != null) {
@@ -245,24 +258,49 @@ final class TicketTextSearch {
             args.add(rank);
             args.add(rank);
             args.add(parseLong(parts[1]));
+            found = run(em, sql.toString(), args,
+                    rs -> new Object[] { rs.getObject(1, UUID.class), rs.getLong(2), rs.getFloat(3) });
         }
-        boolean first = cursor == null;
-        Long[] fixed = { floor };
-        List<Object[]> found = run(em, sql.toString(), args, rs -> {
-            if (first && fixed[0] == null && rs.getLong(5) >= ranked) {
-                fixed[0] = rs.getLong(4);
-            }
-            return new Object[] { rs.getObject(1, UUID.class), rs.getLong(2), rs.getFloat(3) };
-        });
-        String floorText = fixed[0] == null ? "" : Long.toString(fixed[0]);
+        String floorText = floor == null ? "" : Long.toString(floor);
         List<Hit> hits = new ArrayList<>(rows);
         for (Object[] f : found) {
             hits.add(new Hit((UUID) f[0], Cursors.encode(Float.toString((Float) f[2]), f[1].toString(), floorText)));
         }
-        if (hits.size() < rows && fixed[0] != null) {
-            hits.addAll(older(em, caller, filter, q, number, fixed[0], floorText, rows - hits.size()));
+        if (hits.size() < rows && floor != null) {
+            hits.addAll(older(em, caller, filter, q, number, floor, floorText, rows - hits.size()));
         }
         return hits;
+    }
+
+    /**
+     * The first RELEVANCE page: the newest {@code ranked} text matches numbered above {@code above} (null: any), ranked
+     * after the limit, with their floor and count in every row, plus the numbered ticket; the arguments into
+     * {@code args}.
+     */
+    private static String firstPage(Caller caller, TicketFilter filter, String q, Long number, int ranked, int rows,
+            Long above, List<Object> args) {
+        StringBuilder sql = new StringBuilder("with c as (select t.id, t.number, t.search_vector from ticket t where ")
+                .append(base(caller, filter, args)).append(" and t.search_vector @@ " + QUERY);
+        args.add(q);
+        if (above != null) {
+            sql.append(" and t.number > ?");
+            args.add(above);
+        }
+        sql.append(" order by t.number desc limit " + ranked + "), b as (select min(number) as floor,")
+                .append(" count(*) as n from c) select s.id, s.number, s.rank, b.floor, b.n from (select c.id, c.number,");
+        if (number == null) {
+            sql.append(" ts_rank(c.search_vector, " + QUERY + ") as rank from c");
+            args.add(q);
+        } else {
+            sql.append(" case when c.number = ? then 1000::real else ts_rank(c.search_vector, " + QUERY
+                    + ") end as rank from c union all select t.id, t.number, 1000::real from ticket t where ");
+            args.add(number);
+            args.add(q);
+            sql.append(base(caller, filter, args)).append(" and t.number = ? and t.id not in (select id from c)");
+            args.add(number);
+        }
+        sql.append(") s, b order by s.rank desc, s.number desc limit ").append(rows);
+        return sql.toString();
     }
 
     /** The text matches below the ranked part, numbered below {@code before}, newest first (RELEVANCE's older part). */
