@@ -35,6 +35,16 @@ public interface DeskConfig {
     /** GraphQL limits beyond SmallRye's own (read by GraphQLLimitsAndCodes through the config API). */
     Graphql graphql();
 
+    /** Full-text search of the ticket lists. */
+    Search search();
+
+    interface Search {
+
+        /** RELEVANCE ranks the newest this many text matches (docs/decisions.md, "Lists"). */
+        @WithDefault("1000")
+        int rankedMatches();
+    }
+
     interface Graphql {
 
         /** The weighted cost a query may have (GRAPHQL_MAX_COST). */

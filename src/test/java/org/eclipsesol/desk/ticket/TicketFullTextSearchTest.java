@@ -100,4 +100,45 @@ class TicketFullTextSearchTest {
         // An explicit sort keeps its order: newest first.
         assertThat(ids(TOM, Map.of("q", shared, "sort", "NEWEST"))).containsExactly(older, inTitle, inComment);
     }
+
+    /**
+     * The test profile ranks only the newest 4 matches (desk.search.ranked-matches): they come first by rank, then the
+     * older matches newest first however well they match; a walk page by page gives the same list, each match once.
+     */
+    @Test
+    void ranksOnlyTheNewestMatchesThenTheOlderOnesNewestFirst() {
+        Fixtures.acme();
+        String w = word();
+        List<String> ids = new java.util.ArrayList<>();
+        String[][] texts = { { w + " " + w + " " + w + " keyboard", "Nothing else" }, { "Mouse " + w, "Nothing else" },
+                { "Monitor", "The " + w + " again" }, { "Dock " + w, "Nothing else" },
+                { w + " " + w + " headset", "Nothing else" }, { "Webcam", "The " + w + " again" },
+                { "Speaker", "The " + w + " again" } };
+        for (String[] text : texts) {
+            Map<String, Object> body = Fixtures.ticketBody(text[0], "LOW");
+            body.put("description", text[1]);
+            ids.add(as(ANA).body(body).post("/api/v1/tickets").then().statusCode(201).extract().path("id"));
+        }
+        // newest four (3..6) by rank: two title hits, one title hit, then the description hits newest first; then 2, 1, 0
+        List<String> expected = List.of(ids.get(4), ids.get(3), ids.get(6), ids.get(5), ids.get(2), ids.get(1), ids.get(0));
+        assertThat(ids(TOM, Map.of("q", w))).isEqualTo(expected);
+        List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            var request = as(TOM).queryParam("q", w).queryParam("limit", 2);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            JsonPath json = request.get("/api/v1/tickets").then().statusCode(200).extract().jsonPath();
+            walked.addAll(json.getList("items.id"));
+            cursor = json.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertThat(walked).isEqualTo(expected);
+        List<String> newest = new java.util.ArrayList<>(ids);
+        java.util.Collections.reverse(newest);
+        assertThat(ids(TOM, Map.of("q", w, "sort", "NEWEST"))).isEqualTo(newest);
+    }
 }

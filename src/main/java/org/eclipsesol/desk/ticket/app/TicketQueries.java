@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipsesol.desk.common.Cursors;
+import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
@@ -32,6 +33,10 @@ public class TicketQueries {
 
     @Inject
     TicketViews views;
+
+    /** desk.search.ranked-matches: RELEVANCE ranks the newest this many text matches (docs/decisions.md "Lists"). */
+    @Inject
+    DeskConfig config;
 
     public TicketView get(Caller caller, UUID id) {
         return views.view(caller, access.visible(caller, id), clock.instant());
@@ -82,18 +87,20 @@ public class TicketQueries {
     }
 
     private TicketPage textPage(Caller caller, TicketFilter filter, TicketSort sort, int size, String cursor) {
-        List<TicketTextSearch.Hit> hits = TicketTextSearch.page(em, caller, filter, sort, cursor, size + 1);
+        List<TicketTextSearch.Hit> hits = TicketTextSearch.page(em, caller, filter, sort, cursor, size + 1,
+                config.search().rankedMatches());
         boolean more = hits.size() > size;
         if (more) {
             hits = hits.subList(0, size);
         }
-        Map<UUID, Float> ranks = new HashMap<>();
-        hits.forEach(h -> ranks.put(h.id(), h.rank()));
+        Map<UUID, String> given = new HashMap<>();
+        hits.forEach(h -> given.put(h.id(), h.cursor()));
         List<TicketEntity> rows = TicketTextSearch.load(em, hits);
         List<TicketView> items = views.views(caller, rows, clock.instant());
         List<String> cursors = new ArrayList<>(rows.size());
         for (TicketEntity t : rows) {
-            cursors.add(TicketTextSearch.cursorOf(t, ranks.get(t.id), sort));
+            String c = given.get(t.id);
+            cursors.add(c != null ? c : TicketSearch.cursorOf(t, sort));
         }
         return new TicketPage(items, cursors, more && !cursors.isEmpty() ? cursors.get(cursors.size() - 1) : null);
     }

@@ -8,7 +8,10 @@ public enum TicketSort {
     OLDEST,
     /** Earliest SLA due time first; tickets without a running clock last. */
     DUE,
-    /** With {@code q}: best full-text match first (an exact ticket number on top), then newest; without q, newest. */
+    /**
+     * With {@code q} (its default): best full-text match first (an exact ticket number on top), then newest, among the
+     * newest 1,000 matches; the older matches follow newest first. Without q, newest.
+     */
     RELEVANCE,
     /**
      * Oldest change first, by (updatedAt, id): for incremental sync with {@code updatedSince}. A ticket changed while

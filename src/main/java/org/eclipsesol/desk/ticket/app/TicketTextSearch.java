@@ -2,6 +2,7 @@ package org.eclipsesol.desk.ticket.app;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,8 +25,9 @@ import org.hibernate.Session;
  * Lists with {@code q}: PostgreSQL full-text search on {@code ticket.search_vector} (title, description, error message,
  * public comments; V10_2, GIN index) with {@code websearch_to_tsquery('english', q)} ("quoted phrases", -not, or),
  * plus the ticket number as an exact match ({@code T-10042} or {@code 10042}, ranked first). Without an explicit sort
- * the page is ranked ({@code ts_rank}, then newest); with one, that order. The ids of one page are chosen in one
- * native statement (the same visibility and filters as {@link TicketSearch}, in SQL), then loaded.
+ * the page is ranked ({@code ts_rank}, then newest) among the newest {@code desk.search.ranked-matches} (1,000)
+ * matches, the older matches following newest first; with a sort, that order. The ids of one page are chosen in native
+ * SQL (the same visibility and filters as {@link TicketSearch}), then loaded.
  */
 final class TicketTextSearch {
 
@@ -41,7 +43,8 @@ final class TicketTextSearch {
         return m.matches() ? Long.valueOf(m.group(1)) : null;
     }
 
-    record Hit(UUID id, float rank) {
+    /** A ticket of a page; {@code cursor} the one that resumes after it (RELEVANCE), else null (the sort's own). */
+    record Hit(UUID id, String cursor) {
     }
 
     /** The WHERE clause (native SQL on alias t) with visibility, filters and the text condition; args in order. */
@@ -72,9 +75,9 @@ final class TicketTextSearch {
             args.add(filter.escalated());
         }
         if (filter.slaStatus() != null) {
-            where.append(" and (t.sla_response_status = ? or t.sla_resolution_status = ?)");
-            args.add(filter.slaStatus().name());
-            args.add(filter.slaStatus().name());
+            // an enum name, inlined so the planner can prove a partial index's predicate (V10_6: PAUSED)
+            String sla = filter.slaStatus().name();
+            where.append(" and (t.sla_response_status = '" + sla + "' or t.sla_resolution_status = '" + sla + "')");
         }
         if (filter.updatedSince() != null) {
             where.append(" and t.updated_at >= ?");
@@ -95,6 +98,21 @@ final class TicketTextSearch {
         return where.toString();
     }
 
+    /** The WHERE clause without the text condition: visibility and filters; args in order. */
+    private static String base(Caller caller, TicketFilter filter, List<Object> args) {
+        return where(caller, new TicketFilter(filter.status(), filter.priority(), filter.service(), filter.organizationId(),
+                filter.assigneeId(), filter.slaStatus(), filter.escalated(), null, filter.sort(), filter.updatedSince()),
+                args);
+    }
+
+    /*
+     * RELEVANCE ranks at most desk.search.ranked-matches (1,000) text matches: the newest ones (found in growing windows
+     * of the newest tickets, see relevancePage), plus an exact ticket-number match. A broad query ("printer offline")
+     * matches a large share of a million tickets, and ranking every match before taking a page cost ~200 ms; the newest
+     * 1,000 are ranked in a few milliseconds. The older matches follow the ranked ones newest first, so a walk still
+     * reaches every match. docs/decisions.md, "Lists".
+     */
+
     /** The rank expression: an exact number match first, then ts_rank; args in order. */
     private static String rank(String q, List<Object> args) {
         Long number = number(q);
@@ -107,77 +125,202 @@ final class TicketTextSearch {
         return "(case when t.number = ? then 1000::real else ts_rank(t.search_vector, " + QUERY + ") end)";
     }
 
-    /** One page (size + 1 rows) of ticket ids with their rank, in the list's order. */
-    static List<Hit> page(EntityManager em, Caller caller, TicketFilter filter, TicketSort sort, String cursor, int rows) {
+    /** One page (size + 1 rows) of ticket ids with their cursor, in the list's order. */
+    static List<Hit> page(EntityManager em, Caller caller, TicketFilter filter, TicketSort sort, String cursor, int rows,
+            int ranked) {
+        if (sort == TicketSort.RELEVANCE) {
+            return relevancePage(em, caller, filter, cursor, rows, ranked);
+        }
         List<Object> args = new ArrayList<>();
-        String q = filter.q().trim();
-        StringBuilder sql = new StringBuilder("select s.id, s.rank from (select t.id, t.number, t.sla_due_at, t.updated_at, ")
-                .append(rank(q, args)).append(" as rank from ticket t where ").append(where(caller, filter, args))
-                .append(") s where true");
+        StringBuilder sql = new StringBuilder("select t.id from ticket t where ").append(where(caller, filter, args));
         String order;
         switch (sort) {
             case OLDEST -> {
                 if (cursor != null) {
-                    sql.append(" and s.number > ?");
+                    sql.append(" and t.number > ?");
                     args.add(parseLong(Cursors.decode(cursor, 1)[0]));
                 }
-                order = " order by s.number asc";
-            }
-            case NEWEST -> {
-                if (cursor != null) {
-                    sql.append(" and s.number < ?");
-                    args.add(parseLong(Cursors.decode(cursor, 1)[0]));
-                }
-                order = " order by s.number desc";
+                order = " order by t.number asc";
             }
             case DUE -> {
                 if (cursor != null) {
                     String[] parts = Cursors.decode(cursor, 2);
                     long after = parseLong(parts[1]);
                     if (parts[0].isEmpty()) {
-                        sql.append(" and s.sla_due_at is null and s.number > ?");
+                        sql.append(" and t.sla_due_at is null and t.number > ?");
                     } else {
                         long nanos = parseLong(parts[0]);
                         OffsetDateTime due = OffsetDateTime.ofInstant(Instant.ofEpochSecond(0, nanos), ZoneOffset.UTC);
-                        sql.append(" and (s.sla_due_at > ? or (s.sla_due_at = ? and s.number > ?) or s.sla_due_at is null)");
+                        sql.append(" and (t.sla_due_at > ? or (t.sla_due_at = ? and t.number > ?) or t.sla_due_at is null)");
                         args.add(due);
                         args.add(due);
                     }
                     args.add(after);
                 }
-                order = " order by s.sla_due_at asc nulls last, s.number asc";
+                order = " order by t.sla_due_at asc nulls last, t.number asc";
             }
             case UPDATED -> {
                 if (cursor != null) {
                     String[] parts = Cursors.decode(cursor, 2);
                     OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochSecond(0, parseLong(parts[0])),
                             ZoneOffset.UTC);
-                    sql.append(" and (s.updated_at > ? or (s.updated_at = ? and s.id > ?))");
+                    sql.append(" and (t.updated_at > ? or (t.updated_at = ? and t.id > ?))");
                     args.add(at);
                     args.add(at);
                     args.add(TicketSearch.parseUuid(parts[1]));
                 }
-                order = " order by s.updated_at asc, s.id asc";
+                order = " order by t.updated_at asc, t.id asc";
             }
             default -> {
                 if (cursor != null) {
-                    String[] parts = Cursors.decode(cursor, 2);
-                    float rank;
-                    try {
-                        rank = Float.parseFloat(parts[0]);
-                    } catch (NumberFormatException e) {
-                        throw Cursors.invalid();
-                    }
-                    sql.append(" and (s.rank < ? or (s.rank = ? and s.number < ?))");
-                    args.add(rank);
-                    args.add(rank);
-                    args.add(parseLong(parts[1]));
+                    sql.append(" and t.number < ?");
+                    args.add(parseLong(Cursors.decode(cursor, 1)[0]));
                 }
-                order = " order by s.rank desc, s.number desc";
+                order = " order by t.number desc";
             }
         }
         sql.append(order).append(" limit ").append(rows);
-        return run(em, sql.toString(), args);
+        return run(em, sql.toString(), args, rs -> new Hit(rs.getObject(1, UUID.class), null));
+    }
+
+    /**
+     * RELEVANCE: the ranked part first (the newest {@code ranked} text matches and an exact number match, by rank, then
+     * newest), then the older text matches newest first. The first page fixes the ranked part by its lowest number (the
+     * floor), which every cursor carries: {@code rank|number|floor}, rank empty in the older part, floor empty when
+     * fewer than {@code ranked} matched (then every match is ranked).
+     */
+    private static List<Hit> relevancePage(EntityManager em, Caller caller, TicketFilter filter, String cursor, int rows,
+            int ranked) {
+        String q = filter.q().trim();
+        Long number = number(q);
+        Long floor = null;
+        List<Object[]> found;
+        if (cursor == null) {
+            // The newest `ranked` matches, looked for among the newest 25 x ranked tickets first, then in a window
+            // sized by the matches found there (1.5 x what `ranked` needs at that density), then among all: a window
+            // bounds the work whatever the planner estimates (a broad query scans at most the window in number order, a
+            // rarer one intersects the GIN bitmap with the window), and once a window holds `ranked` matches they are
+            // the newest overall.
+            long newest = em.unwrap(Session.class).doReturningWork(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select max(number) from ticket")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            found = List.of();
+            long window = 25L * ranked;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Long above = attempt == 2 || newest - window <= 0 ? null : newest - window;
+                long[] bounds = { 0, 0 };
+                List<Object> args = new ArrayList<>();
+                String sql = firstPage(caller, filter, q, number, ranked, rows, above, args);
+                found = run(em, sql, args, rs -> {
+                    bounds[0] = rs.getLong(4);
+                    bounds[1] = rs.getLong(5);
+                    return new Object[] { rs.getObject(1, UUID.class), rs.getLong(2), rs.getFloat(3) };
+                });
+                if (bounds[1] >= ranked) {
+                    floor = bounds[0];
+                }
+                if (above == null || bounds[1] >= ranked) {
+                    break;
+                }
+                window = bounds[1] == 0 ? window * 8 : Math.max(window * 2, (long) (window * 1.5 * ranked / bounds[1]));
+            }
+        } else {
+            String[] parts = Cursors.decode(cursor, 3);
+            floor = parts[2].isEmpty() ? null : parseLong(parts[2]);
+            if (parts[0].isEmpty()) {
+                return older(em, caller, filter, q, number, parseLong(parts[1]), parts[2], rows);
+            }
+            float rank;
+            try {
+                rank = Float.parseFloat(parts[0]);
+            } catch (NumberFormatException e) {
+                throw Cursors.invalid();
+            }
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("select s.id, s.number, s.rank from (select t.id, t.number, ")
+                    .append(rank(q, args)).append(" as rank from ticket t where ").append(base(caller, filter, args))
+                    .append(" and ((t.search_vector @@ " + QUERY);
+            args.add(q);
+            if (floor != null) {
+                sql.append(" and t.number >= ?");
+                args.add(floor);
+            }
+            sql.append(")");
+            if (number != null) {
+                sql.append(" or t.number = ?");
+                args.add(number);
+            }
+            sql.append(")) s where (s.rank < ? or (s.rank = ? and s.number < ?)) order by s.rank desc, s.number desc limit ")
+                    .append(rows);
+            args.add(rank);
+            args.add(rank);
+            args.add(parseLong(parts[1]));
+            found = run(em, sql.toString(), args,
+                    rs -> new Object[] { rs.getObject(1, UUID.class), rs.getLong(2), rs.getFloat(3) });
+        }
+        String floorText = floor == null ? "" : Long.toString(floor);
+        List<Hit> hits = new ArrayList<>(rows);
+        for (Object[] f : found) {
+            hits.add(new Hit((UUID) f[0], Cursors.encode(Float.toString((Float) f[2]), f[1].toString(), floorText)));
+        }
+        if (hits.size() < rows && floor != null) {
+            hits.addAll(older(em, caller, filter, q, number, floor, floorText, rows - hits.size()));
+        }
+        return hits;
+    }
+
+    /**
+     * The first RELEVANCE page: the newest {@code ranked} text matches numbered above {@code above} (null: any), ranked
+     * after the limit, with their floor and count in every row, plus the numbered ticket; the arguments into
+     * {@code args}.
+     */
+    private static String firstPage(Caller caller, TicketFilter filter, String q, Long number, int ranked, int rows,
+            Long above, List<Object> args) {
+        StringBuilder sql = new StringBuilder("with c as (select t.id, t.number, t.search_vector from ticket t where ")
+                .append(base(caller, filter, args)).append(" and t.search_vector @@ " + QUERY);
+        args.add(q);
+        if (above != null) {
+            sql.append(" and t.number > ?");
+            args.add(above);
+        }
+        sql.append(" order by t.number desc limit " + ranked + "), b as (select min(number) as floor,")
+                .append(" count(*) as n from c) select s.id, s.number, s.rank, b.floor, b.n from (select c.id, c.number,");
+        if (number == null) {
+            sql.append(" ts_rank(c.search_vector, " + QUERY + ") as rank from c");
+            args.add(q);
+        } else {
+            sql.append(" case when c.number = ? then 1000::real else ts_rank(c.search_vector, " + QUERY
+                    + ") end as rank from c union all select t.id, t.number, 1000::real from ticket t where ");
+            args.add(number);
+            args.add(q);
+            sql.append(base(caller, filter, args)).append(" and t.number = ? and t.id not in (select id from c)");
+            args.add(number);
+        }
+        sql.append(") s, b order by s.rank desc, s.number desc limit ").append(rows);
+        return sql.toString();
+    }
+
+    /** The text matches below the ranked part, numbered below {@code before}, newest first (RELEVANCE's older part). */
+    private static List<Hit> older(EntityManager em, Caller caller, TicketFilter filter, String q, Long number, long before,
+            String floor, int rows) {
+        if (floor.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select t.id, t.number from ticket t where ").append(base(caller, filter, args))
+                .append(" and t.search_vector @@ " + QUERY + " and t.number < ?");
+        args.add(q);
+        args.add(Math.min(before, parseLong(floor)));
+        if (number != null) {
+            sql.append(" and t.number <> ?");
+            args.add(number);
+        }
+        sql.append(" order by t.number desc limit ").append(rows);
+        return run(em, sql.toString(), args,
+                rs -> new Hit(rs.getObject(1, UUID.class), Cursors.encode("", Long.toString(rs.getLong(2)), floor)));
     }
 
     /** How many tickets match (visibility, filters, text), counting at most {@code cap} rows. */
@@ -215,22 +358,21 @@ final class TicketTextSearch {
         return rows;
     }
 
-    static String cursorOf(TicketEntity t, float rank, TicketSort sort) {
-        return sort == TicketSort.RELEVANCE ? Cursors.encode(Float.toString(rank), Long.toString(t.number))
-                : TicketSearch.cursorOf(t, sort);
+    interface RowReader<T> {
+        T read(ResultSet rs) throws java.sql.SQLException;
     }
 
-    private static List<Hit> run(EntityManager em, String sql, List<Object> args) {
+    private static <T> List<T> run(EntityManager em, String sql, List<Object> args, RowReader<T> reader) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, args);
-                List<Hit> hits = new ArrayList<>();
+                List<T> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        hits.add(new Hit(rs.getObject(1, UUID.class), rs.getFloat(2)));
+                        rows.add(reader.read(rs));
                     }
                 }
-                return hits;
+                return rows;
             }
         });
     }
