@@ -11,3 +11,13 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q surefire:test -Dtest=HttpBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.duration=${DURATION:-20s} -Dbench.warmup=${WARMUP:-10s} -Dbench.jfr=${JFR:-false}
 cat bench/results/http-summary.txt
+if [ "${JFR:-false}" = true ]; then
+  JFR_TOOL=${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}
+  "$JFR_TOOL" print --events jdk.ExecutionSample --stack-depth 200 target/http-bench.jfr > target/http-bench-samples.txt
+  for what in TicketCreation.create TicketResource.get; do
+    python3 bench/http/inclusive.py target/http-bench-samples.txt "$what" 400 \
+      | grep -E '^samples|eclipsesol|hibernate\.internal\.SessionImpl\.flush|EventImpl\.fire|oidc\.runtime\.OidcProvider\.verifyJwt|JdbcSelectExecutor\.list' \
+      > "bench/results/http-jfr-inclusive-${what%%.*}.txt"
+  done
+  echo "inclusive profiles: bench/results/http-jfr-inclusive-*.txt"
+fi

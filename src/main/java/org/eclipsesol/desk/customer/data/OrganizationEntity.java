@@ -81,6 +81,6 @@ public class OrganizationEntity extends PanacheEntityBase {
         return getEntityManager()
                 .createQuery("select o from OrganizationEntity o left join fetch o.coveredServices"
                         + " left join fetch o.targetOverrides where o.id = :id", OrganizationEntity.class)
-                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+                .setParameter("id", id).getResultList().stream().findFirst().orElse(null);
     }
 }

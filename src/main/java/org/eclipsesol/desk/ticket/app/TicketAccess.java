@@ -36,7 +36,7 @@ public class TicketAccess {
         return TicketEntity.getEntityManager()
                 .createQuery("select t from TicketEntity t join fetch t.organization o left join fetch o.targetOverrides"
                         + " where t.id = :id", TicketEntity.class)
-                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+                .setParameter("id", id).getResultList().stream().findFirst().orElse(null);
     }
 
     /** A ticket by its human number ({@code T-10042}); an unknown or invisible number answers 404 alike. */
