@@ -170,6 +170,13 @@ public class ProblemMappers {
         return response(ProblemType.NOT_ACCEPTABLE, "No representation matches the Accept header.", List.of(), uri);
     }
 
+    /** A chunked body over the HTTP limit, met while read (ChunkedBodyLimit); the connection closes after the answer. */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e, UriInfo uri) {
+        LOG.debugf("Chunked body over the limit on %s: 413", uri == null ? null : uri.getPath());
+        return response(ProblemType.PAYLOAD_TOO_LARGE, HttpLimitProblems.DETAIL, List.of(), uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -188,6 +195,10 @@ public class ProblemMappers {
         };
         if (type == ProblemType.INTERNAL) {
             return unexpected(e, uri);
+        }
+        if (type == ProblemType.PAYLOAD_TOO_LARGE) {
+            // Quarkus REST's multipart parser at the HTTP limit (ChunkedBodyLimit usually meets it first).
+            return response(type, HttpLimitProblems.DETAIL, List.of(), uri);
         }
         return response(type, type.title() + ".", List.of(), uri);
     }
@@ -215,7 +226,8 @@ public class ProblemMappers {
             return unavailable(fault, uri);
         }
         if (e instanceof IOException && "Request too large".equals(e.getMessage())) {
-            // A chunked body beyond the HTTP limit: the HTTP layer has already answered 413.
+            // A chunked body beyond Quarkus REST's own cut-off (HttpLimitProblems.SLACK past the limit, which
+            // ChunkedBodyLimit meets first): the HTTP layer has already answered a bare 413.
             return response(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.", List.of(), uri);
         }
         String errorId = UUID.randomUUID().toString();

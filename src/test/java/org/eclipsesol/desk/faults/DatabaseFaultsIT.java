@@ -251,6 +251,18 @@ class DatabaseFaultsIT extends FaultSuite {
                     : HttpRequest.BodyPublishers.ofByteArray(big);
             int status;
             String type;
+            if (!chunked) {
+                // A declared length is answered before the body is read, and the connection closed: a client still
+                // writing 12 MiB can miss that answer (a reset), a race of HTTP/1.1 itself. So only the headers and the
+                // body's first bytes are written before the answer is read.
+                String[] answer = declaredOnly(app.base() + "/api/v1/tickets", token, big.length, head);
+                status = Integer.parseInt(answer[0]);
+                type = answer[1];
+                statuses.merge(status, 1, Integer::sum);
+                assertThat(status).as("declared 12 MiB body: " + type).isEqualTo(413);
+                assertThat(type).contains("application/problem+json");
+                continue;
+            }
             try {
                 HttpResponse<String> r = PackagedApp.Http.CLIENT.send(HttpRequest.newBuilder(URI.create(app.base()
                         + "/api/v1/tickets")).header("Authorization", "Bearer " + token)
@@ -267,21 +279,41 @@ class DatabaseFaultsIT extends FaultSuite {
             if (chunked) {
                 chunkedType = type;
             }
-            // A declared length over the limit is refused before the body is read (413 problem+json); a chunked body
-            // is cut off by the HTTP layer when it passes the limit (recorded as 10000 + status in the report).
+            // A declared length over the limit is refused before the body is read, a chunked body where it passes
+            // the limit (recorded as 10000 + status in the report): 413 problem+json either way.
             assertThat(status).as((chunked ? "chunked" : "declared") + " 12 MiB body: " + type).isEqualTo(413);
-            if (!chunked) {
-                assertThat(type).contains("application/problem+json");
-            }
+            assertThat(type).contains("application/problem+json");
         }
-        // Known gap: a chunked body over the limit is answered a bare 413 by the HTTP layer, and writing our problem
-        // afterwards logs "Response has already been written" (counted apart, docs/operations.md).
         long alreadyWritten = app.count("Response has already been written") - alreadyWrittenBefore;
-        long errors = app.count(" ERROR ") - errorsBefore - alreadyWritten;
+        long errors = app.count(" ERROR ") - errorsBefore;
         report(n + " malformed and " + m + " oversized bodies (half chunked)", "statuses " + statuses
-                + " (1xxxx: chunked, Content-Type " + chunkedType + "); ERROR lines " + errors + " (+ " + alreadyWritten
-                + " 'Response has already been written' for chunked)", "n/a (the app stays up)");
+                + " (1xxxx: chunked, Content-Type " + chunkedType + "); ERROR lines " + errors + " ("
+                + alreadyWritten + " 'Response has already been written')", "n/a (the app stays up)");
         assertThat(errors).as(app.tail(30)).isZero();
+        assertThat(alreadyWritten).isZero();
+    }
+
+    /** Status and Content-Type of the answer to the headers of a body of {@code length} bytes plus {@code first}. */
+    private static String[] declaredOnly(String url, String token, long length, byte[] first) throws Exception {
+        URI uri = URI.create(url);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(15_000);
+            String request = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(first);
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            String statusLine = in.readLine();
+            String type = "";
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                    type = line.substring("content-type:".length()).trim();
+                }
+            }
+            return new String[] { statusLine == null ? "-1" : statusLine.split(" ")[1], type };
+        }
     }
 
     /** A thread dump of the application (target/fault-jstack-*.txt) when recovery took too long, to see why. */

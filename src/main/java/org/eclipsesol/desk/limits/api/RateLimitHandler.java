@@ -103,6 +103,10 @@ public class RateLimitHandler {
             ctx.next();
             return;
         }
+        if (ctx.response().headWritten()) {
+            // Authentication failed and its 401 challenge was already sent while the budget was looked up.
+            return;
+        }
         ctx.response().putHeader("RateLimit-Policy", decision.policyHeader());
         ctx.response().putHeader("RateLimit", decision.rateLimitHeader());
         if (decision.allowed()) {
