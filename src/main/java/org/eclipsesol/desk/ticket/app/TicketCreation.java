@@ -18,6 +18,7 @@ import org.eclipsesol.desk.common.ProblemException;
 import org.eclipsesol.desk.customer.data.OrganizationEntity;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.sla.app.SlaPolicies;
+import org.eclipsesol.desk.sla.engine.SlaEvaluation;
 import org.eclipsesol.desk.ticket.app.TicketChanged.What;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.eclipsesol.desk.ticket.data.TicketEventType;
@@ -148,17 +149,17 @@ public class TicketCreation {
         ticket.outOfScope = !org.covers(input.service());
         ticket.policyVersion = policies.policyInForceAt(openedAt).version();
         // Created at version 1 with its SLA columns derived before the first flush: one INSERT (RETURNING the
-        // number) instead of an INSERT, a re-read and an UPDATE.
-        // The refresh after the CREATED event then changes nothing but may raise a backdated ticket's alerts.
+        // number) instead of an INSERT, a re-read and an UPDATE. A backdated ticket may already have reached an
+        // SLA moment: its alert follows the CREATED event, as with any later change.
         ticket.version = 1;
-        sla.derive(ticket, now);
+        SlaEvaluation evaluation = sla.derive(ticket, now);
         ticket.persist();
         em.flush();
         history.record(ticket, actor, now, TicketEventType.CREATED, null, null, TicketStatus.NEW,
                 "channel " + channel
                         + (ticket.outOfScope ? "; service not covered by the agreement: out of scope, billable" : ""),
                 false);
-        sla.refresh(ticket, now);
+        sla.raiseReached(ticket, evaluation, now);
         changes.fire(new TicketChanged(ticket.id, org.id, What.CREATED));
         return ticket;
     }

@@ -91,22 +91,38 @@ public class TicketSlaService {
     }
 
     /**
+     * Writes the ticket's live SLA columns and decided figures at {@code now} and returns the evaluation: changes no
+     * other column and raises no alert. Opening a ticket calls it before the INSERT (so the INSERT carries them) and
+     * raises the alerts with {@link #raiseReached} once the ticket row exists.
+     */
+    public SlaEvaluation derive(TicketEntity ticket, Instant now) {
+        SlaSubject subject = subject(ticket);
+        return derive(ticket, subject, calculator.targetsFor(subject), now);
+    }
+
+    private SlaEvaluation derive(TicketEntity ticket, SlaSubject subject, SlaCalculator.ResolvedTargets targets,
+            Instant now) {
+        SlaEvaluation evaluation = SlaCalculator.evaluate(targets, subject.history(), now);
+        write(ticket, SlaState.of(evaluation, now));
+        storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()),
+                TargetView.of(evaluation.resolution()), now);
+        return evaluation;
+    }
+
+    /** Records an AT_RISK/BREACHED alert (event + CDI event) for each moment the evaluation reached, once each. */
+    public void raiseReached(TicketEntity ticket, SlaEvaluation evaluation, Instant now) {
+        for (SlaAlerts.Due due : SlaAlerts.reached(evaluation)) {
+            if (alerts.claim(ticket.id, due, now)) {
+                alerted(ticket, due, now);
+            }
+        }
+    }
+
+    /**
      * Re-derives the ticket's SLA columns at {@code now}, in the caller's transaction, and records an
      * AT_RISK/BREACHED alert (event + CDI event) the first time each moment is reached. Closing or
      * cancelling freezes the figures. Returns whether a stored column changed.
      */
-    /**
-     * The SLA columns of a ticket not yet inserted, so its INSERT carries them; {@link #refresh} afterwards (same
-     * {@code now}) finds nothing to change and only raises the alerts a backdated ticket has already reached.
-     */
-    public void derive(TicketEntity ticket, Instant now) {
-        SlaSubject subject = subject(ticket);
-        SlaEvaluation evaluation = calculator.evaluate(subject, now);
-        write(ticket, SlaState.of(evaluation, now));
-        storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()), TargetView.of(evaluation.resolution()),
-                now);
-    }
-
     public boolean refresh(TicketEntity ticket, Instant now) {
         if (ticket.slaFinal != null) {
             return false;
@@ -114,15 +130,8 @@ public class TicketSlaService {
         SlaState before = storedState(ticket);
         SlaSubject subject = subject(ticket);
         SlaCalculator.ResolvedTargets targets = calculator.targetsFor(subject);
-        SlaEvaluation evaluation = SlaCalculator.evaluate(targets, subject.history(), now);
-        write(ticket, SlaState.of(evaluation, now));
-        storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()),
-                TargetView.of(evaluation.resolution()), now);
-        for (SlaAlerts.Due due : SlaAlerts.reached(evaluation)) {
-            if (alerts.claim(ticket.id, due, now)) {
-                alerted(ticket, due, now);
-            }
-        }
+        SlaEvaluation evaluation = derive(ticket, subject, targets, now);
+        raiseReached(ticket, evaluation, now);
         if (ticket.status.isFinal()) {
             try {
                 ticket.slaFinal = json.writeValueAsString(SlaCalculator.view(subject, targets, evaluation, true));
@@ -144,11 +153,7 @@ public class TicketSlaService {
             storeFigures(ticket, historyOf(ticket), view.response(), view.resolution(), null);
             return;
         }
-        SlaSubject subject = subject(ticket);
-        SlaEvaluation evaluation = calculator.evaluate(subject, now);
-        write(ticket, SlaState.of(evaluation, now));
-        storeFigures(ticket, subject.history(), TargetView.of(evaluation.response()), TargetView.of(evaluation.resolution()),
-                now);
+        derive(ticket, now);
     }
 
     /**
