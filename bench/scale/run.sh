@@ -3,7 +3,7 @@
 # survives the run (the first run generates the tickets, later runs reuse them).
 #   bench/scale/run.sh                                  # generate 1,000,000 tickets (once), then every benchmark
 #   TICKETS=20000 PHASES=generate,report bench/scale/run.sh
-#   PHASES=http bench/scale/run.sh                      # wrk + pgbench (apt-get install wrk)
+#   (HTTP throughput next to pgbench: bench/http/run.sh)
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres). Uses /work/bin/slot when present (shared machines).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

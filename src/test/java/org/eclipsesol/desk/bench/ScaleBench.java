@@ -5,7 +5,6 @@ import static org.eclipsesol.desk.support.Api.TESS;
 import static org.eclipsesol.desk.support.Api.TOM;
 import static org.eclipsesol.desk.support.Api.as;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipsesol.desk.support.Api;
 import org.eclipsesol.desk.support.TestClock;
 import org.eclipsesol.desk.ticket.app.SlaFiguresBackfill;
 import org.eclipsesol.desk.ticket.app.SlaMonitor;
@@ -39,7 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The scale benchmarks of bench/README.md (never part of the suite: its name does not end in Test; bench/scale/run.sh
  * runs it explicitly against a schema of its own that survives the run). Phases (-Dbench.phases=...): generate (the
- * bench generator up to -Dbench.tickets, then the figures backfill), report, search, explain, monitor, http. Results go
+ * bench generator up to -Dbench.tickets, then the figures backfill), report, search, explain, monitor (HTTP throughput:
+ * bench/http, HttpBench). Results go
  * to bench/results/.
  */
 @QuarkusTest
@@ -93,9 +91,6 @@ class ScaleBench {
         }
         if (phases.contains("monitor")) {
             monitor();
-        }
-        if (phases.contains("http")) {
-            http();
         }
         Files.writeString(RESULTS.resolve("summary-" + String.join("-", new java.util.TreeSet<>(phases)) + ".txt"),
                 summary.toString());
@@ -372,85 +367,6 @@ class ScaleBench {
         line(String.format(
                 "## SLA monitor: %d open tickets; %d due moments processed by one replica in %.1f s = %.0f per second",
                 open, processed, s, processed / s));
-    }
-
-    // ---- http
-
-    private void http() throws Exception {
-        String url = "http://127.0.0.1:" + io.restassured.RestAssured.port;
-        String staff = Api.token(SAM);
-        String org = column("select id::text from organization where name = 'Bench Org 0'").get(0);
-        String id = column("select id::text from ticket where organization_id = '" + org + "' order by number desc limit 1")
-                .get(0);
-        Path lua = Files.createTempFile("bench-create", ".lua");
-        Files.writeString(lua,
-                """
-                        wrk.method = "POST"
-                        wrk.headers["Authorization"] = "Bearer %s"
-                        wrk.headers["Content-Type"] = "application/json"
-                        counter = 0
-                        request = function()
-                          counter = counter + 1
-                          return wrk.format(nil, nil, nil, '{"title":"Load ' .. counter .. '","description":"load","priority":"HIGH","service":"MANAGED_IT","category":"TECHNICAL_ASSISTANCE","organizationId":"%s","requesterEmail":"load@bench.example","channel":"PHONE"}')
-                        end
-                        """
-                        .formatted(staff, org));
-        String duration = System.getProperty("bench.duration", "20s");
-        line("## HTTP at 16 connections (wrk -t2 -c16 -d" + duration + ") next to pgbench at 16 clients, same run");
-        double get = wrk(List.of("wrk", "-t2", "-c16", "-d" + duration, "--latency", "-H", "Authorization: Bearer " + staff,
-                url + "/api/v1/tickets/" + id), "get");
-        double post = wrk(List.of("wrk", "-t2", "-c16", "-d" + duration, "--latency", "-s", lua.toString(),
-                url + "/api/v1/tickets"), "post");
-        Path insert = Files.createTempFile("pgbench-insert", ".sql");
-        Files.writeString(insert,
-                "insert into bench_pg_ticket (id, title, opened_at) values (gen_random_uuid(), 'x', now());\n");
-        Path select = Files.createTempFile("pgbench-select", ".sql");
-        Files.writeString(select, "\\set n random(1, 900000)\nselect * from ticket where number = 10000 + :n;\n");
-        String schema = System.getenv().getOrDefault("TEST_DB_SCHEMA", "supportdesk_test");
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("drop table if exists bench_pg_ticket");
-            st.execute("create table bench_pg_ticket (id uuid primary key, title text, opened_at timestamptz)");
-        }
-        double pgInsert = pgbench(insert, schema, duration, "insert");
-        double pgSelect = pgbench(select, schema, duration, "select");
-        line(String.format("GET /api/v1/tickets/{id}: %.0f req/s; pgbench PK select: %.0f tps; ratio %.2f", get, pgSelect,
-                get / pgSelect));
-        line(String.format("POST /api/v1/tickets: %.0f req/s; pgbench single-row insert: %.0f tps; ratio %.2f", post, pgInsert,
-                post / pgInsert));
-    }
-
-    private double wrk(List<String> command, String name) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        Files.writeString(RESULTS.resolve("wrk-" + name + ".txt"), out);
-        line(Arrays.stream(out.split("\n")).filter(l -> l.contains("Requests/sec") || l.contains("Non-2xx")
-                || l.trim().startsWith("50%") || l.trim().startsWith("99%")).map(String::trim)
-                .reduce((a, b) -> a + "; " + b).orElse(out));
-        for (String l : out.split("\n")) {
-            if (l.startsWith("Requests/sec:")) {
-                return Double.parseDouble(l.replaceAll("[^0-9.]", ""));
-            }
-        }
-        return 0;
-    }
-
-    private double pgbench(Path script, String schema, String duration, String name) throws IOException, InterruptedException {
-        ProcessBuilder p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", "16", "-j", "2", "-T",
-                duration.replace("s", ""), "-f", script.toString(), "postgres").redirectErrorStream(true);
-        p.environment().put("PGOPTIONS", "-c search_path=" + schema);
-        Process proc = p.start();
-        String out = new String(proc.getInputStream().readAllBytes());
-        proc.waitFor();
-        Files.writeString(RESULTS.resolve("pgbench-" + name + ".txt"), out);
-        for (String l : out.split("\n")) {
-            if (l.startsWith("tps")) {
-                line("pgbench " + name + ": " + l.trim());
-                return Double.parseDouble(l.replaceAll("^tps = ([0-9.]+).*$", "$1"));
-            }
-        }
-        line("pgbench " + name + ": " + out);
-        return 0;
     }
 
     // ---- helpers

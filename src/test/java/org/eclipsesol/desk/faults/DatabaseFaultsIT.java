@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipsesol.desk.support.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -255,9 +256,10 @@ class DatabaseFaultsIT extends FaultSuite {
                 // A declared length is answered before the body is read, and the connection closed: a client still
                 // writing 12 MiB can miss that answer (a reset), a race of HTTP/1.1 itself. So only the headers and the
                 // body's first bytes are written before the answer is read.
-                String[] answer = declaredOnly(app.base() + "/api/v1/tickets", token, big.length, head);
-                status = Integer.parseInt(answer[0]);
-                type = answer[1];
+                RawHttp.Answer answer = RawHttp.declaredBody(URI.create(app.base()), token, "/api/v1/tickets",
+                        "application/json", big.length, head);
+                status = answer.status();
+                type = answer.header("Content-Type") == null ? answer.raw() : answer.header("Content-Type");
                 statuses.merge(status, 1, Integer::sum);
                 assertThat(status).as("declared 12 MiB body: " + type).isEqualTo(413);
                 assertThat(type).contains("application/problem+json");
@@ -291,29 +293,6 @@ class DatabaseFaultsIT extends FaultSuite {
                 + alreadyWritten + " 'Response has already been written')", "n/a (the app stays up)");
         assertThat(errors).as(app.tail(30)).isZero();
         assertThat(alreadyWritten).isZero();
-    }
-
-    /** Status and Content-Type of the answer to the headers of a body of {@code length} bytes plus {@code first}. */
-    private static String[] declaredOnly(String url, String token, long length, byte[] first) throws Exception {
-        URI uri = URI.create(url);
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(15_000);
-            String request = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: Bearer "
-                    + token + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(first);
-            socket.getOutputStream().flush();
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
-            String statusLine = in.readLine();
-            String type = "";
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
-                    type = line.substring("content-type:".length()).trim();
-                }
-            }
-            return new String[] { statusLine == null ? "-1" : statusLine.split(" ")[1], type };
-        }
     }
 
     /** A thread dump of the application (target/fault-jstack-*.txt) when recovery took too long, to see why. */

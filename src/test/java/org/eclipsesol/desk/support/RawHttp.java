@@ -34,14 +34,24 @@ public final class RawHttp {
 
     /** POSTs only the headers of a body of {@code length} bytes (plus its first byte) and returns the whole answer. */
     public static String declaredBody(String path, String user, String contentType, long length) throws Exception {
-        URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        return declaredBody(URI.create(RestAssured.baseURI + ":" + RestAssured.port), Api.token(user), path, contentType,
+                length, "{".getBytes(StandardCharsets.US_ASCII)).raw();
+    }
+
+    /**
+     * POSTs the headers of a body of {@code length} bytes and only its {@code first} bytes to {@code base} (any
+     * process, such as the packaged application), then reads the answer until the server closes or 10 s pass.
+     */
+    public static Answer declaredBody(URI base, String token, String path, String contentType, long length, byte[] first)
+            throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.token(user)
-                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n{";
+            String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(first);
             socket.getOutputStream().flush();
             socket.setSoTimeout(10_000);
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return parse(socket.getInputStream().readAllBytes());
         }
     }
 
