@@ -105,6 +105,21 @@ class TicketSlaLifecycleTest {
     }
 
     @Test
+    void aBackdatedTicketAlreadyAtRiskIsCreatedWithItsAlertAfterTheCreatedEvent() {
+        // CRITICAL runs 24/7: response due after 1h, at risk after 45 min. Logged 50 min after the call.
+        String id = staffTicket(unique("SLA backdated"), "CRITICAL", nowSeconds().minus(50, ChronoUnit.MINUTES));
+        JsonPath t = ticket(id);
+        assertThat(t.getString("sla.response.status")).isEqualTo("AT_RISK");
+        assertThat(t.getString("sla.resolution.status")).isEqualTo("ON_TRACK");
+        assertThat(t.getInt("version")).isEqualTo(1);
+        List<Object> types = new ArrayList<>();
+        for (Map<String, Object> e : SlaTestSupport.events(id)) {
+            types.add(e.get("type"));
+        }
+        assertThat(types).containsExactly("CREATED", "SLA_AT_RISK");
+    }
+
+    @Test
     void slaStatusFiltersOnTheStoredStatus() {
         String tag = unique("SLA filter");
         // Logged by staff a week after the fact: a HIGH ticket is long past both targets.
