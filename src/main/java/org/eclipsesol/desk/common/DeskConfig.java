@@ -38,6 +38,26 @@ public interface DeskConfig {
     /** Full-text search of the ticket lists. */
     Search search();
 
+    /** SLA reports. */
+    Report report();
+
+    interface Report {
+
+        /** The day rollup of settled tickets (V11, docs/decisions.md "Report rollup"). */
+        Rollup rollup();
+
+        interface Rollup {
+
+            /** Whether this replica rolls settled tickets (the report reads the rollup either way). */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How often the rollup job runs (its {@code @Scheduled} reads this). */
+            @WithDefault("5m")
+            Duration interval();
+        }
+    }
+
     interface Search {
 
         /** RELEVANCE ranks the newest this many text matches (docs/decisions.md, "Lists"). */
