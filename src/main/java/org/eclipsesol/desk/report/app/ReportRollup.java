@@ -15,10 +15,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -368,7 +368,10 @@ public class ReportRollup {
 
         static final int BUCKETS = 600;
         private static final double LOG_BASE = Math.log(1.05);
-        final TreeMap<Integer, Long> counts = new TreeMap<>();
+        /** Sparse and sorted: the non-zero buckets and their counts (a report merges thousands of these). */
+        private int[] buckets = new int[0];
+        private long[] counts = new long[0];
+        private int size;
 
         static int bucket(long micros) {
             double seconds = micros / 1_000_000.0;
@@ -387,20 +390,68 @@ public class ReportRollup {
         }
 
         void addBucket(int bucket, long n) {
-            counts.merge(bucket, n, (a, b) -> a + b == 0 ? null : a + b);
+            int i = Arrays.binarySearch(buckets, 0, size, bucket);
+            if (i >= 0) {
+                counts[i] += n;
+                if (counts[i] == 0) {
+                    System.arraycopy(buckets, i + 1, buckets, i, size - i - 1);
+                    System.arraycopy(counts, i + 1, counts, i, size - i - 1);
+                    size--;
+                }
+                return;
+            }
+            int at = -i - 1;
+            if (size == buckets.length) {
+                buckets = Arrays.copyOf(buckets, Math.max(8, size * 2));
+                counts = Arrays.copyOf(counts, buckets.length);
+            }
+            System.arraycopy(buckets, at, buckets, at + 1, size - at);
+            System.arraycopy(counts, at, counts, at + 1, size - at);
+            buckets[at] = bucket;
+            counts[at] = n;
+            size++;
         }
 
+        /** Adds (sign 1) or subtracts (-1) another histogram: one merge of the two sorted arrays. */
         void add(Histogram other, int sign) {
-            other.counts.forEach((b, n) -> addBucket(b, sign * n));
+            if (other.size == 0) {
+                return;
+            }
+            int[] b = new int[size + other.size];
+            long[] c = new long[b.length];
+            int i = 0, j = 0, k = 0;
+            while (i < size || j < other.size) {
+                if (j == other.size || (i < size && buckets[i] < other.buckets[j])) {
+                    b[k] = buckets[i];
+                    c[k++] = counts[i++];
+                } else if (i == size || other.buckets[j] < buckets[i]) {
+                    b[k] = other.buckets[j];
+                    c[k++] = sign * other.counts[j++];
+                } else {
+                    long n = counts[i] + sign * other.counts[j];
+                    if (n != 0) {
+                        b[k] = buckets[i];
+                        c[k++] = n;
+                    }
+                    i++;
+                    j++;
+                }
+            }
+            buckets = b;
+            counts = c;
+            size = k;
         }
 
         boolean isEmpty() {
-            return counts.isEmpty();
+            return size == 0;
         }
 
         /** Like {@code percentile_cont(share)}: the value at rank share × (n - 1), interpolated; null if empty. */
         Duration percentile(double share) {
-            long n = counts.values().stream().mapToLong(Long::longValue).sum();
+            long n = 0;
+            for (int i = 0; i < size; i++) {
+                n += counts[i];
+            }
             if (n <= 0) {
                 return null;
             }
@@ -415,39 +466,46 @@ public class ReportRollup {
         /** The {@code rank}-th value (0-based), taking a bucket's values as spread evenly over its width. */
         private double valueAt(long rank) {
             long seen = 0;
-            for (Map.Entry<Integer, Long> e : counts.entrySet()) {
-                long n = e.getValue();
+            for (int i = 0; i < size; i++) {
+                long n = counts[i];
                 if (rank < seen + n) {
-                    double low = lowerSeconds(e.getKey());
-                    double high = lowerSeconds(e.getKey() + 1);
+                    double low = lowerSeconds(buckets[i]);
+                    double high = lowerSeconds(buckets[i] + 1);
                     return low + (high - low) * ((rank - seen) + 0.5) / n;
                 }
                 seen += n;
             }
-            return lowerSeconds(counts.lastKey() + 1);
+            return lowerSeconds(buckets[size - 1] + 1);
         }
 
-        /** Sparse: per histogram, the count of entries, then (bucket short, count long) pairs. */
+        /** Sparse: per histogram, the count of entries, then (bucket short, count long) pairs in bucket order. */
         static byte[] encode(Histogram[] histograms) {
-            int size = 0;
+            int length = 0;
             for (Histogram h : histograms) {
-                size += 4 + h.counts.size() * 10;
+                length += 4 + h.size * 10;
             }
-            ByteBuffer buffer = ByteBuffer.allocate(size);
+            ByteBuffer buffer = ByteBuffer.allocate(length);
             for (Histogram h : histograms) {
-                buffer.putInt(h.counts.size());
-                h.counts.forEach((b, n) -> buffer.putShort(b.shortValue()).putLong(n));
+                buffer.putInt(h.size);
+                for (int i = 0; i < h.size; i++) {
+                    buffer.putShort((short) h.buckets[i]).putLong(h.counts[i]);
+                }
             }
             return buffer.array();
         }
 
+        /** Into empty histograms (the entries are in bucket order already). */
         static void decode(byte[] bytes, Histogram[] into) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             for (Histogram h : into) {
                 int entries = buffer.getInt();
+                h.buckets = new int[entries];
+                h.counts = new long[entries];
                 for (int i = 0; i < entries; i++) {
-                    h.addBucket(buffer.getShort(), buffer.getLong());
+                    h.buckets[i] = buffer.getShort();
+                    h.counts[i] = buffer.getLong();
                 }
+                h.size = entries;
             }
         }
     }

@@ -164,6 +164,10 @@ public class SlaReportService {
             }
             extendBreached(connection, caller, groupBy, interval, zone, from, to, now, buckets);
             evaluateOpen(connection, caller, groupBy, interval, zone, from, to, now, buckets);
+            if (rolled != null) {
+                Map<String, String> labels = labels(connection, groupBy);
+                buckets.values().forEach(b -> b.rows.values().forEach(c -> c.label = labels.getOrDefault(c.key, c.label)));
+            }
         });
         Bucket whole = buckets.get(WHOLE);
         List<SlaReport.Period> series = new ArrayList<>();
@@ -190,6 +194,15 @@ public class SlaReportService {
             case WEEK -> start.plusWeeks(1);
             case MONTH -> start.plusMonths(1);
         };
+    }
+
+    /**
+     * Group key and label of a ticket row {@code t}; with the rollup the label is the key (the groups are labelled
+     * from {@code labels} at the end, as the rollup's own are), so the live statements need no joins.
+     */
+    private static String[] keySql(GroupBy groupBy, Rolled rolled) {
+        String[] key = keySql(groupBy);
+        return rolled == null ? key : new String[] { key[0], key[0] };
     }
 
     /** Group key and label of a ticket row {@code t} (joined with organization {@code o} and app_user {@code u}). */
@@ -224,7 +237,7 @@ public class SlaReportService {
      */
     private static String from(Caller caller, GroupBy groupBy, List<Object> args, Instant from, Instant to,
             Rolled rolled) {
-        String join = switch (groupBy) {
+        String join = rolled != null ? "" : switch (groupBy) {
             case ORGANIZATION -> " join organization o on o.id = t.organization_id";
             case ASSIGNEE -> " left join app_user u on u.id = t.assignee_id";
             default -> "";
@@ -373,7 +386,7 @@ public class SlaReportService {
     private static void addLiveHistograms(Connection connection, Caller caller, GroupBy groupBy, Interval interval,
             ZoneId zone, Instant from, Instant to, Map<String, Bucket> buckets, Rolled rolled) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String[] key = keySql(groupBy);
+        String[] key = keySql(groupBy, rolled);
         String period = periodSql(interval, args, zone);
         String eligible = "t.exclusion is null and t.status <> 'CANCELLED' and t.sla_figures_version = 1";
         String inner = "select " + key[0] + " as k, " + key[1] + " as lbl, " + period + " as p,"
@@ -422,7 +435,7 @@ public class SlaReportService {
             ZoneId zone, Instant from, Instant to, Instant now, Map<String, Bucket> buckets, Rolled rolled)
             throws SQLException {
         List<Object> args = new ArrayList<>();
-        String[] key = keySql(groupBy);
+        String[] key = keySql(groupBy, rolled);
         String period = periodSql(interval, args, zone);
         OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -736,7 +749,7 @@ public class SlaReportService {
     static final class Counter {
 
         private final String key;
-        private final String label;
+        private String label;
         long tickets;
         long excluded;
         long cancelled;
