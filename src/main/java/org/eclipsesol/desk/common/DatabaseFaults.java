@@ -169,6 +169,23 @@ public final class DatabaseFaults {
         }
     }
 
+    /**
+     * Runs one pass of a scheduled job: a database fault is recorded (once per incident; the next run catches up, as
+     * the job's rows stay due), and a failure while the service shuts down is dropped (what was not committed is
+     * claimed again by the next run or replica); anything else is thrown.
+     */
+    public static void runJob(String job, Runnable pass) {
+        try {
+            pass.run();
+        } catch (RuntimeException e) {
+            if (isFault(e)) {
+                record(job, e);
+            } else if (!ShutdownGate.closing()) {
+                throw e;
+            }
+        }
+    }
+
     /** Marks the end of an incident (the readiness check saw the database answer again). */
     public static void recovered() {
         long count = FAILURES.getAndSet(0);

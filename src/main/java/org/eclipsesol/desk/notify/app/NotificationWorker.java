@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.common.DeskConfig;
-import org.eclipsesol.desk.common.ShutdownGate;
 import org.eclipsesol.desk.notify.data.NotificationEntity;
 import org.jboss.logging.Logger;
 
@@ -52,17 +51,7 @@ public class NotificationWorker {
 
     @Scheduled(every = "${desk.notify.outbox.interval:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            if (DatabaseFaults.isFault(e)) {
-                // The database is away or slow: the next run catches up (rows stay due); logged once per incident.
-                DatabaseFaults.record("Outbox worker", e);
-            } else if (!ShutdownGate.closing()) {
-                throw e;
-            }
-            // Cut short by a shutdown: what was not committed is claimed again by the next run or replica.
-        }
+        DatabaseFaults.runJob("Outbox worker", this::runOnce);
     }
 
     /** Delivers every row that is due now (tests call this after moving the test clock); returns how many it tried. */

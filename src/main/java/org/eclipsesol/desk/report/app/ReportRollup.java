@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,6 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.common.DeskConfig;
-import org.eclipsesol.desk.common.ShutdownGate;
 import org.eclipsesol.desk.report.app.SlaReportService.GroupBy;
 import org.eclipsesol.desk.sla.app.SlaPolicies;
 import org.hibernate.Session;
@@ -71,21 +71,15 @@ public class ReportRollup {
 
     @Scheduled(every = "${desk.report.rollup.interval:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (!config.report().rollup().enabled()) {
-            return;
-        }
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            if (DatabaseFaults.isFault(e)) {
-                DatabaseFaults.record("report rollup", e);
-            } else if (!ShutdownGate.closing()) {
-                throw e;
-            }
+        if (config.report().rollup().enabled()) {
+            DatabaseFaults.runJob("report rollup", this::runOnce);
         }
     }
 
-    /** Applies the queued changes and rolls every settled ticket; returns how many tickets were rolled. */
+    /**
+     * Applies the queued changes and rolls every settled ticket (or re-keys the rollup after a zone change); returns how
+     * many tickets it handled: rolled, queued changes applied, and unmarked by a re-key.
+     */
     public int runOnce() {
         int total = 0;
         int batch;
@@ -96,7 +90,7 @@ public class ReportRollup {
         return total;
     }
 
-    /** One transaction: -1 when another replica is rolling, else the number of tickets rolled (0: nothing left). */
+    /** One transaction: -1 when another replica is rolling, else the number of tickets handled (0: nothing left). */
     int processBatch() {
         Instant now = clock.instant();
         ZoneId zone = policies.policyInForceAt(now).zone();
@@ -206,13 +200,8 @@ public class ReportRollup {
         }
         Map<RowKey, Figures> current = new HashMap<>();
         try (PreparedStatement read = connection.prepareStatement("select dim, group_key, day, " + FIGURES
-                + " from report_rollup where (dim, day, group_key) in (select * from unnest(?::text[], ?::date[], ?::text[]))"
-                + " for update")) {
-            List<RowKey> keys = new ArrayList<>(changes.keySet());
-            read.setArray(1, connection.createArrayOf("text", keys.stream().map(RowKey::dim).toArray()));
-            read.setArray(2,
-                    connection.createArrayOf("date", keys.stream().map(k -> java.sql.Date.valueOf(k.day())).toArray()));
-            read.setArray(3, connection.createArrayOf("text", keys.stream().map(RowKey::key).toArray()));
+                + " from report_rollup where " + KEYS_IN + " for update")) {
+            bindKeys(read, connection, changes.keySet());
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     current.put(new RowKey(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)),
@@ -249,16 +238,23 @@ public class ReportRollup {
             }
             write.executeBatch();
             if (!emptied.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement("delete from report_rollup"
-                        + " where (dim, day, group_key) in (select * from unnest(?::text[], ?::date[], ?::text[]))")) {
-                    delete.setArray(1, connection.createArrayOf("text", emptied.stream().map(RowKey::dim).toArray()));
-                    delete.setArray(2, connection.createArrayOf("date",
-                            emptied.stream().map(k -> java.sql.Date.valueOf(k.day())).toArray()));
-                    delete.setArray(3, connection.createArrayOf("text", emptied.stream().map(RowKey::key).toArray()));
+                try (PreparedStatement delete = connection.prepareStatement("delete from report_rollup where " + KEYS_IN)) {
+                    bindKeys(delete, connection, emptied);
                     delete.executeUpdate();
                 }
             }
         }
+    }
+
+    /** SQL: the rollup rows of the keys bound by {@link #bindKeys} (three arrays: one statement for any number). */
+    private static final String KEYS_IN = "(dim, day, group_key) in (select * from unnest(?::text[], ?::date[], ?::text[]))";
+
+    private static void bindKeys(PreparedStatement statement, Connection connection, Collection<RowKey> keys)
+            throws SQLException {
+        statement.setArray(1, connection.createArrayOf("text", keys.stream().map(RowKey::dim).toArray()));
+        statement.setArray(2,
+                connection.createArrayOf("date", keys.stream().map(k -> java.sql.Date.valueOf(k.day())).toArray()));
+        statement.setArray(3, connection.createArrayOf("text", keys.stream().map(RowKey::key).toArray()));
     }
 
     /** The rollup columns after the keys, in {@link Figures#counts} order, then the histograms. */

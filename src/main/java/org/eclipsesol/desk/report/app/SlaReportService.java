@@ -94,9 +94,6 @@ public class SlaReportService {
     @Inject
     SlaCalculator calculator;
 
-    @Inject
-    ReportRollup rollup;
-
     @Transactional
     public SlaReport report(Caller caller, String fromText, String toText, String groupByText) {
         return report(caller, fromText, toText, groupByText, null);
@@ -155,7 +152,8 @@ public class SlaReportService {
                 // the period's bounds decide the plan (index range or not): never a generic plan of the prepared statement
                 settings.execute("set local plan_cache_mode = force_custom_plan");
             }
-            if (rolled != null && !addRollup(connection, groupBy, interval, zone, to, buckets, rolled)) {
+            Map<String, String> labels = rolled == null ? null : labels(connection, groupBy);
+            if (rolled != null && !addRollup(connection, groupBy, interval, zone, to, buckets, rolled, labels)) {
                 rolled = null; // nothing rolled in these days: every ticket is read live, percentiles exact
             }
             aggregateDecided(connection, caller, groupBy, interval, zone, from, to, now, buckets, rolled);
@@ -165,7 +163,6 @@ public class SlaReportService {
             extendBreached(connection, caller, groupBy, interval, zone, from, to, now, buckets);
             evaluateOpen(connection, caller, groupBy, interval, zone, from, to, now, buckets);
             if (rolled != null) {
-                Map<String, String> labels = labels(connection, groupBy);
                 buckets.values().forEach(b -> b.rows.values().forEach(c -> c.label = labels.getOrDefault(c.key, c.label)));
             }
         });
@@ -310,8 +307,7 @@ public class SlaReportService {
      * live now) and the backlog of the rolled tickets still unresolved at the report's end.
      */
     private static boolean addRollup(Connection connection, GroupBy groupBy, Interval interval, ZoneId zone, Instant to,
-            Map<String, Bucket> buckets, Rolled rolled) throws SQLException {
-        Map<String, String> labels = labels(connection, groupBy);
+            Map<String, Bucket> buckets, Rolled rolled, Map<String, String> labels) throws SQLException {
         boolean found = false;
         try (PreparedStatement read = connection.prepareStatement("select group_key, day, " + ReportRollup.FIGURES
                 + " from report_rollup where dim = ? and day >= ? and day < ?")) {
@@ -348,14 +344,8 @@ public class SlaReportService {
                 }
             }
         }
-        String key = switch (groupBy) {
-            case PRIORITY -> "t.priority";
-            case SERVICE -> "t.service";
-            case CATEGORY -> "t.category";
-            case ORGANIZATION -> "t.organization_id::text";
-            case ASSIGNEE -> "coalesce(t.assignee_id, 'UNASSIGNED')";
-        };
-        try (PreparedStatement backlog = connection.prepareStatement("select " + key + ", t.opened_at from ticket t"
+        try (PreparedStatement backlog = connection.prepareStatement("select " + keySql(groupBy)[0]
+                + ", t.opened_at from ticket t"
                 + " where t.report_rolled and " + ReportRollup.BACKLOG_UNTIL + " >= ?"
                 + " and t.opened_at >= ? and t.opened_at < ?")) {
             backlog.setObject(1, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
@@ -563,24 +553,15 @@ public class SlaReportService {
         args.add(at);
         args.add(at);
         Map<UUID, OrganizationEntity> organizations = new HashMap<>();
-        Map<List<Object>, SlaCalculator.ResolvedTargets> resolved = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(FETCH);
             bind(statement, args);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    UUID organizationId = rs.getObject(6, UUID.class);
-                    int version = rs.getInt(4);
-                    String priority = rs.getString(5);
-                    Long responseOverride = (Long) rs.getObject(7);
-                    Long resolutionOverride = (Long) rs.getObject(8);
-                    // the same few combinations over and over (resolving one builds its service clock)
-                    SlaCalculator.ResolvedTargets targets = resolved.computeIfAbsent(
-                            List.of(version, priority, organizationId, String.valueOf(responseOverride),
-                                    String.valueOf(resolutionOverride)),
-                            k -> calculator.targetsFor(policies.policy(version), Priority.valueOf(priority),
-                                    organizations.computeIfAbsent(organizationId, id -> em.find(OrganizationEntity.class, id)),
-                                    responseOverride, resolutionOverride));
+                    OrganizationEntity org = organizations.computeIfAbsent(rs.getObject(6, UUID.class),
+                            id -> em.find(OrganizationEntity.class, id));
+                    SlaCalculator.ResolvedTargets targets = calculator.targetsFor(policies.policy(rs.getInt(4)),
+                            Priority.valueOf(rs.getString(5)), org, (Long) rs.getObject(7), (Long) rs.getObject(8));
                     Instant evaluatedAt = rs.getObject(9, OffsetDateTime.class).toInstant();
                     boolean running = rs.getBoolean(10);
                     List<Counter> counters = counters(buckets, interval, rs.getString(1), rs.getString(2), rs.getString(3));

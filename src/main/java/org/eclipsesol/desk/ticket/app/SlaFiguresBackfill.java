@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipsesol.desk.common.DatabaseFaults;
-import org.eclipsesol.desk.common.ShutdownGate;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.hibernate.Session;
 
@@ -44,17 +43,7 @@ public class SlaFiguresBackfill {
 
     @Scheduled(every = "${desk.sla.figures-backfill-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            if (DatabaseFaults.isFault(e)) {
-                // The database is away or slow: the next run catches up (rows stay due); logged once per incident.
-                DatabaseFaults.record("SLA figures backfill", e);
-            } else if (!ShutdownGate.closing()) {
-                throw e;
-            }
-            // Cut short by a shutdown: what was not committed is claimed again by the next run or replica.
-        }
+        DatabaseFaults.runJob("SLA figures backfill", this::runOnce);
     }
 
     /** Backfills every row still without figures; returns how many rows were done. */

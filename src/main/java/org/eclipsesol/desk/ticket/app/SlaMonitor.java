@@ -40,15 +40,7 @@ public class SlaMonitor {
 
     @Scheduled(every = "${desk.sla.monitor-interval:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "5s")
     void scheduled() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            if (!org.eclipsesol.desk.common.DatabaseFaults.isFault(e)) {
-                throw e;
-            }
-            // The database is away or slow: the next run catches up; logged once per incident.
-            org.eclipsesol.desk.common.DatabaseFaults.record("SLA monitor", e);
-        }
+        org.eclipsesol.desk.common.DatabaseFaults.runJob("SLA monitor", this::runOnce);
     }
 
     /** Processes every ticket whose next SLA moment has passed; returns how many were re-evaluated. */

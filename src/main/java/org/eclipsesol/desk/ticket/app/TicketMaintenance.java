@@ -14,13 +14,6 @@ public class TicketMaintenance {
 
     @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeExpiredResolutions() {
-        try {
-            tickets.closeExpiredResolutions();
-        } catch (RuntimeException e) {
-            if (!org.eclipsesol.desk.common.DatabaseFaults.isFault(e)) {
-                throw e;
-            }
-            org.eclipsesol.desk.common.DatabaseFaults.record("ticket maintenance", e);
-        }
+        org.eclipsesol.desk.common.DatabaseFaults.runJob("ticket maintenance", tickets::closeExpiredResolutions);
     }
 }
