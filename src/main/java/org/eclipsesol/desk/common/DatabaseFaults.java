@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -33,6 +34,7 @@ public final class DatabaseFaults {
     private static final long INCIDENT_GAP_NANOS = 30_000_000_000L;
     private static final AtomicLong LAST_FAILURE = new AtomicLong(System.nanoTime() - 2 * INCIDENT_GAP_NANOS);
     private static final AtomicLong FAILURES = new AtomicLong();
+    private static final AtomicInteger JOBS_RUNNING = new AtomicInteger();
 
     private DatabaseFaults() {
     }
@@ -175,6 +177,7 @@ public final class DatabaseFaults {
      * claimed again by the next run or replica); anything else is thrown.
      */
     public static void runJob(String job, Runnable pass) {
+        JOBS_RUNNING.incrementAndGet();
         try {
             pass.run();
         } catch (RuntimeException e) {
@@ -183,7 +186,17 @@ public final class DatabaseFaults {
             } else if (!ShutdownGate.closing()) {
                 throw e;
             }
+        } finally {
+            JOBS_RUNNING.decrementAndGet();
         }
+    }
+
+    /**
+     * How many scheduled passes are under way on this replica (a paused scheduler lets a started pass finish, so
+     * whatever needs the jobs quiet, such as counting a request's statements, waits for this to reach zero).
+     */
+    public static int jobsRunning() {
+        return JOBS_RUNNING.get();
     }
 
     /** Marks the end of an incident (the readiness check saw the database answer again). */

@@ -1,7 +1,11 @@
 package org.eclipsesol.desk.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
 
+import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.notify.app.NotificationWorker;
 import org.eclipsesol.desk.ticket.app.SlaFiguresBackfill;
 import org.eclipsesol.desk.ticket.app.SlaMonitor;
@@ -14,8 +18,8 @@ import io.quarkus.scheduler.Scheduler;
 /**
  * Counts the SQL statements a request prepares (or the rows of an entity it loads) (Hibernate statistics, on in the test
  * profile). The statistics are
- * global, so the scheduled jobs (the SLA monitor runs every 2 s in tests) are paused while measuring, and the
- * request is measured three times keeping the least count, in case a job was already running when the pause began.
+ * global, so the scheduled jobs (the SLA monitor runs every 2 s in tests) are paused while measuring, a pass already
+ * under way is waited for, and the request is measured three times keeping the least count.
  */
 public final class SqlStatements {
 
@@ -31,14 +35,22 @@ public final class SqlStatements {
         return leastOf(request, statistics -> statistics.getEntityStatistics(entity).getLoadCount());
     }
 
+    /** A pass that began before the pause goes on through it: wait (bounded) until none is under way. */
+    private static void awaitJobsFinished() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (DatabaseFaults.jobsRunning() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(5_000_000);
+        }
+        assertThat(DatabaseFaults.jobsRunning()).as("scheduled passes still under way after 30 s").isZero();
+    }
+
     private static long leastOf(Runnable request, ToLongFunction<Statistics> reading) {
         Scheduler scheduler = Arc.container().instance(Scheduler.class).get();
         var statistics = Arc.container().instance(SessionFactory.class).get().getStatistics();
         scheduler.pause();
         try {
-            // A scheduled run already under way (the outbox worker rendering notices) goes on through the pause:
-            // do what is due first (outbox, SLA monitor, figures backfill), so it has little left to do while the request is
-            // measured.
+            awaitJobsFinished();
+            // Do what is due (SLA monitor, figures backfill, outbox) before measuring, not during.
             Arc.container().instance(SlaMonitor.class).get().runOnce();
             Arc.container().instance(SlaFiguresBackfill.class).get().runOnce();
             Arc.container().instance(NotificationWorker.class).get().runOnce();

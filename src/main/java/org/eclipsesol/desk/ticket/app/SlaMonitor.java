@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.ticket.app.TicketChanged.What;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 
@@ -40,7 +41,7 @@ public class SlaMonitor {
 
     @Scheduled(every = "${desk.sla.monitor-interval:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "5s")
     void scheduled() {
-        org.eclipsesol.desk.common.DatabaseFaults.runJob("SLA monitor", this::runOnce);
+        DatabaseFaults.runJob("SLA monitor", this::runOnce);
     }
 
     /** Processes every ticket whose next SLA moment has passed; returns how many were re-evaluated. */
