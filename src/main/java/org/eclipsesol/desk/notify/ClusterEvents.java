@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.sla.app.SlaAlertRaised;
 import org.eclipsesol.desk.ticket.app.TicketChanged;
@@ -139,9 +140,9 @@ public class ClusterEvents {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    if (org.eclipsesol.desk.common.DatabaseFaults.isFault(e)) {
+                    if (DatabaseFaults.isFault(e)) {
                         // One WARN per database incident, not one every two seconds of an outage.
-                        org.eclipsesol.desk.common.DatabaseFaults.record("cluster event listener", e);
+                        DatabaseFaults.record("cluster event listener", e);
                     } else {
                         LOG.warnf("Cluster event listener lost its connection (%s); reconnecting", e.getMessage());
                     }

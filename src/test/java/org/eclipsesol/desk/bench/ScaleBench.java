@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -30,6 +33,7 @@ import org.eclipsesol.desk.report.app.ReportRollup;
 import org.eclipsesol.desk.support.TestClock;
 import org.eclipsesol.desk.ticket.app.SlaFiguresBackfill;
 import org.eclipsesol.desk.ticket.app.SlaMonitor;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +58,9 @@ class ScaleBench {
 
     @Inject
     SlaMonitor monitor;
+
+    @Inject
+    SessionFactory sessions;
 
     @Inject
     ReportRollup rollup;
@@ -369,23 +376,66 @@ class ScaleBench {
 
     // ---- monitor
 
+    /**
+     * Makes {@code bench.monitor.due} open tickets that have raised no alert yet due at once, then lets
+     * {@code n} monitors drain them concurrently, for each n in {@code bench.monitor.replicas} (fresh tickets each
+     * round). The monitors are threads of this JVM standing in for replicas: they claim rows exactly as replicas do
+     * ({@code FOR UPDATE SKIP LOCKED}, a transaction per batch), so the round shows whether claims split the work or
+     * block each other; on this 2-core machine they cannot show CPU scale-out.
+     */
     private void monitor() throws Exception {
         long open = scalar("select count(*) from ticket where status in ('NEW','IN_PROGRESS','WAITING_ON_CLIENT')");
         int due = Integer.getInteger("bench.monitor.due", 2_000);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "update ticket set sla_next_check_at = ? - random() * interval '10 minutes' where id in ("
-                                + "select id from ticket where status in ('NEW','IN_PROGRESS') order by number limit " + due
-                                + ")")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(TestClock.now(), ZoneOffset.UTC));
-            ps.executeUpdate();
+        List<String> rounds = new ArrayList<>(List.of("warm-up"));
+        rounds.addAll(List.of(System.getProperty("bench.monitor.replicas", "1,3").split(",")));
+        for (String round : rounds) {
+            boolean warmUp = round.equals("warm-up");
+            int n = warmUp ? 1 : Integer.parseInt(round.trim());
+            int tickets = warmUp ? Math.max(1, due / 5) : due;
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "update ticket set sla_next_check_at = ? - random() * interval '10 minutes' where id in ("
+                                    + "select id from ticket t where status in ('NEW','IN_PROGRESS') and not exists"
+                                    + " (select 1 from sla_alert a where a.ticket_id = t.id) order by number limit " + tickets
+                                    + ")")) {
+                ps.setObject(1, OffsetDateTime.ofInstant(TestClock.now(), ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            long alertsBefore = scalar("select count(*) from sla_alert");
+            long escalationsBefore = scalar("select count(*) from escalation");
+            var statistics = sessions.getStatistics();
+            statistics.clear();
+            ExecutorService monitors = Executors.newFixedThreadPool(n);
+            long t0 = System.nanoTime();
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                runs.add(monitors.submit(monitor::runOnce));
+            }
+            int processed = 0;
+            for (Future<Integer> run : runs) {
+                processed += run.get();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            monitors.shutdown();
+            long statements = statistics.getPrepareStatementCount();
+            long alerts = scalar("select count(*) from sla_alert") - alertsBefore;
+            long escalations = scalar("select count(*) from escalation") - escalationsBefore;
+            long left;
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("select count(*) from ticket where sla_next_check_at <= ?")) {
+                ps.setObject(1, OffsetDateTime.ofInstant(TestClock.now(), ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    left = rs.getLong(1);
+                }
+            }
+            line(String.format((warmUp ? "(warm-up, JIT) " : "")
+                    + "## SLA monitor: %d open tickets; %d due moments processed by %d monitor(s) in %.1f s = %.0f per second"
+                    + " (%d alerts and %d escalations raised, %.0f alerts per second; %.1f statements per ticket;"
+                    + " %d tickets still due)",
+                    open, processed, n, s, processed / s, alerts, escalations, alerts / s,
+                    (double) statements / Math.max(1, processed), left));
         }
-        long t0 = System.nanoTime();
-        int processed = monitor.runOnce();
-        double s = (System.nanoTime() - t0) / 1e9;
-        line(String.format(
-                "## SLA monitor: %d open tickets; %d due moments processed by one replica in %.1f s = %.0f per second",
-                open, processed, s, processed / s));
     }
 
     // ---- helpers

@@ -2,6 +2,7 @@ package org.eclipsesol.desk.escalation.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,19 +69,27 @@ public class EscalationService {
         }
         // One escalation per level: while the current one is open, a repeat changes nothing (and e-mails nobody).
         // The ticket row is locked, so two concurrent requests cannot both pass; a unique index backs this up.
-        EscalationEntity open = EscalationEntity
-                .<EscalationEntity> find("ticketId = ?1 and status <> ?2 order by level desc", ticket.id,
-                        EscalationStatus.CLOSED)
-                .firstResult();
+        List<EscalationEntity> earlier = EscalationEntity.list("ticketId", ticket.id);
+        EscalationEntity open = openOf(earlier);
         if (open != null) {
             throw ProblemException.conflict("This ticket is already escalated (level " + open.level + ", " + open.status
                     + "); a supervisor handles it. It can be escalated again once that escalation is closed.");
         }
-        long previous = EscalationEntity.count("ticketId", ticket.id);
+        return raise(ticket, earlier.size() + 1, caller, reason, source, now);
+    }
+
+    /** The open escalation with the highest level (a ticket has at most one), or null. */
+    private static EscalationEntity openOf(List<EscalationEntity> escalations) {
+        return escalations.stream().filter(e -> e.status != EscalationStatus.CLOSED)
+                .max(Comparator.comparingInt(e -> e.level)).orElse(null);
+    }
+
+    private EscalationView raise(TicketEntity ticket, int level, Caller caller, String reason, EscalationSource source,
+            Instant now) {
         EscalationEntity e = new EscalationEntity();
         e.id = UUID.randomUUID();
         e.ticketId = ticket.id;
-        e.level = (int) previous + 1;
+        e.level = level;
         e.reason = reason;
         e.source = source;
         e.raisedBy = caller == null ? null : caller.id();
@@ -100,10 +109,13 @@ public class EscalationService {
             return;
         }
         TicketEntity ticket = TicketEntity.findById(alert.ticketId());
-        if (ticket != null && !ticket.status.isFinal() && EscalationEntity.count("ticketId = ?1 and status <> ?2",
-                ticket.id, EscalationStatus.CLOSED) == 0) {
-            raise(ticket, null, "Resolution target breached (due " + alert.dueAt() + ").", EscalationSource.SLA_BREACH,
-                    alert.firedAt());
+        if (ticket == null || ticket.status.isFinal()) {
+            return;
+        }
+        List<EscalationEntity> earlier = EscalationEntity.list("ticketId", ticket.id);
+        if (openOf(earlier) == null) {
+            raise(ticket, earlier.size() + 1, null, "Resolution target breached (due " + alert.dueAt() + ").",
+                    EscalationSource.SLA_BREACH, alert.firedAt());
         }
     }
 

@@ -41,6 +41,9 @@ public class Outbox {
     @Inject
     DeskConfig config;
 
+    @Inject
+    OutboxTransactionState state;
+
     /**
      * An e-mail notice. For a ticket's notice the subject is {@code [T-10042] title}, the Message-ID names the ticket,
      * and In-Reply-To/References chain it to the earlier notices of that ticket to the same recipient.
@@ -57,10 +60,15 @@ public class Outbox {
         n.messageId = "<" + n.id + (ticket == null ? "" : "." + ticket.displayNumber()) + "@"
                 + config.notifications().messageIdDomain() + ">";
         if (ticket != null) {
-            List<String> earlier = em.createQuery("""
-                    select n.messageId from NotificationEntity n
-                     where n.ticketId = :ticket and n.recipient = :recipient and n.channel = 'EMAIL' order by n.seq""",
-                    String.class).setParameter("ticket", ticket.id).setParameter("recipient", recipient).getResultList();
+            List<String> earlier = state.thread(ticket.id, recipient);
+            if (earlier == null) {
+                earlier = new ArrayList<>(em.createQuery("""
+                        select n.messageId from NotificationEntity n
+                         where n.ticketId = :ticket and n.recipient = :recipient and n.channel = 'EMAIL' order by n.seq""",
+                        String.class).setParameter("ticket", ticket.id).setParameter("recipient", recipient)
+                        .getResultList());
+                state.thread(ticket.id, recipient, earlier);
+            }
             if (!earlier.isEmpty()) {
                 n.inReplyTo = earlier.get(earlier.size() - 1);
                 List<String> refs = new ArrayList<>();
@@ -68,6 +76,7 @@ public class Outbox {
                 refs.addAll(earlier.subList(Math.max(1, earlier.size() - (MAX_REFERENCES - 1)), earlier.size()));
                 n.refs = String.join(" ", refs);
             }
+            earlier.add(n.messageId);
         }
         n.persist();
         return n;

@@ -17,18 +17,31 @@ public class WebhookPublisher {
     @Inject
     Outbox outbox;
 
+    @Inject
+    OutboxTransactionState state;
+
     void publish(WebhookEvent type, TicketEntity ticket, Map<String, String> params) {
-        List<WebhookEntity> endpoints = WebhookEntity.list("enabled", true);
         UUID eventId = null;
-        for (WebhookEntity w : endpoints) {
-            if (!w.eventList().contains(type.type())
-                    || (w.organizationId != null && !w.organizationId.equals(ticket.organization.id))) {
+        for (OutboxTransactionState.Subscription w : enabledSubscriptions()) {
+            if (!w.events().contains(type.type())
+                    || (w.organizationId() != null && !w.organizationId().equals(ticket.organization.id))) {
                 continue;
             }
             if (eventId == null) {
                 eventId = UUID.randomUUID();
             }
-            outbox.webhook(w.id, w.url, type, eventId, ticket.id, type.type() + " " + ticket.displayNumber(), params);
+            outbox.webhook(w.id(), w.url(), type, eventId, ticket.id, type.type() + " " + ticket.displayNumber(), params);
         }
+    }
+
+    private List<OutboxTransactionState.Subscription> enabledSubscriptions() {
+        List<OutboxTransactionState.Subscription> enabled = state.subscriptions();
+        if (enabled == null) {
+            enabled = WebhookEntity.<WebhookEntity> list("enabled", true).stream()
+                    .map(w -> new OutboxTransactionState.Subscription(w.id, w.url, w.eventList(), w.organizationId))
+                    .toList();
+            state.subscriptions(enabled);
+        }
+        return enabled;
     }
 }

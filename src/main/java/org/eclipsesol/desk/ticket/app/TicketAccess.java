@@ -32,7 +32,7 @@ public class TicketAccess {
      * The ticket with its organization and the agreement's target overrides (which its live SLA needs) in one
      * statement instead of three: a single ticket read is the hottest path of the API.
      */
-    private static TicketEntity withOrganization(UUID id) {
+    static TicketEntity withOrganization(UUID id) {
         return TicketEntity.getEntityManager()
                 .createQuery("select t from TicketEntity t join fetch t.organization o left join fetch o.targetOverrides"
                         + " where t.id = :id", TicketEntity.class)

@@ -1,0 +1,43 @@
+package org.eclipsesol.desk.notify.app;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.transaction.TransactionScoped;
+
+/**
+ * What the outbox reads once per transaction instead of once per notice: the enabled webhook subscriptions, and per
+ * ticket and recipient the Message-IDs of the e-mail thread (kept up to date as notices are added). One SLA monitor
+ * batch raises hundreds of alerts, each with notices and webhook events; without this each read them again.
+ * Other transactions' changes are not seen mid-transaction, which is what the statements read anyway (READ COMMITTED at
+ * the transaction's first read is as good as at each notice).
+ */
+@TransactionScoped
+class OutboxTransactionState {
+
+    /** An enabled subscription, as the publisher needs it. */
+    record Subscription(UUID id, String url, List<String> events, UUID organizationId) {
+    }
+
+    private List<Subscription> subscriptions;
+    private final Map<String, List<String>> threads = new HashMap<>();
+
+    List<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    void subscriptions(List<Subscription> enabled) {
+        this.subscriptions = enabled;
+    }
+
+    /** The thread's Message-IDs, oldest first, or null when not read yet in this transaction. */
+    List<String> thread(UUID ticketId, String recipient) {
+        return threads.get(ticketId + " " + recipient);
+    }
+
+    void thread(UUID ticketId, String recipient, List<String> messageIds) {
+        threads.put(ticketId + " " + recipient, messageIds);
+    }
+}
