@@ -228,4 +228,24 @@ class NoticeMailTest {
         assertThat(Outboxes.mailsTo("supervisors@eclipsesol.org", ticket.getString("number"))).extracting(Outboxes::raw)
                 .anyMatch(raw -> raw.contains("the response target is AT_RISK"));
     }
+
+    @Test
+    void noticesWrittenInOneTransactionThreadOneAfterAnother() {
+        // Past the CRITICAL response target at once: one monitor transaction records AT_RISK and BREACHED, and the
+        // supervisors' notices of both chain (the thread is read once per transaction and kept up to date).
+        JsonPath ticket = Fixtures.clientTicket(ANA, Fixtures.unique("Threaded in one go"), "CRITICAL");
+        UUID id = UUID.fromString(ticket.getString("id"));
+        TestClock.advance(java.time.Duration.ofMinutes(70));
+        monitor.runOnce();
+        List<Map<String, String>> notices = Db.rows(
+                "select ref, message_id, in_reply_to, refs from notification where ticket_id = ? and recipient = ?"
+                        + " and channel = 'EMAIL' order by seq",
+                id, "supervisors@eclipsesol.org");
+        assertThat(notices).extracting(r -> r.get("ref")).containsSubsequence("RESPONSE:AT_RISK", "RESPONSE:BREACHED");
+        assertThat(notices.get(0).get("in_reply_to")).isNull();
+        for (int i = 1; i < notices.size(); i++) {
+            assertThat(notices.get(i).get("in_reply_to")).isEqualTo(notices.get(i - 1).get("message_id"));
+            assertThat(notices.get(i).get("refs")).startsWith(notices.get(0).get("message_id"));
+        }
+    }
 }
