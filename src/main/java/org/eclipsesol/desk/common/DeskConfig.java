@@ -61,7 +61,7 @@ public interface DeskConfig {
     interface Search {
 
         /** RELEVANCE ranks the newest this many text matches (docs/decisions.md, "Lists"). */
-        @WithDefault("1000")
+        @WithDefault("200")
         int rankedMatches();
     }
 

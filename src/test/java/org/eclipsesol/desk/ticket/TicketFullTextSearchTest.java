@@ -141,4 +141,37 @@ class TicketFullTextSearchTest {
         java.util.Collections.reverse(newest);
         assertThat(ids(TOM, Map.of("q", w, "sort", "NEWEST"))).isEqualTo(newest);
     }
+
+    /**
+     * The ranked part is looked for in windows of the newest tickets (25 x the cap, 100 in the test profile, read in
+     * number order), then in a larger one, then among all: matches spread far apart are found and ranked all the same,
+     * and a word with no match in the first window goes straight to the whole table.
+     */
+    @Test
+    void matchesBeyondTheFirstWindowsAreRankedToo() {
+        Fixtures.acme();
+        String spread = word();
+        String rare = word();
+        String oldest = create(spread + " " + spread + " " + spread + " printer", "Nothing else");
+        String rareOne = create("Scanner " + rare, "Nothing else");
+        for (int i = 0; i < 320; i++) {
+            create("Filler " + i, "Nothing to find here");
+        }
+        String middle = create("Router", "The " + spread + " again");
+        for (int i = 0; i < 110; i++) {
+            create("More filler " + i, "Nothing to find here");
+        }
+        String newer = create(spread + " " + spread + " laptop", "Nothing else");
+        String newest = create("Phone", "The " + spread + " again");
+        // Fewer than 4 matches in every window: all three windows are read, and all four matches are ranked (title hits
+        // first, the more often the better), none listed as an "older" match.
+        assertThat(ids(TOM, Map.of("q", spread))).containsExactly(oldest, newer, newest, middle);
+        assertThat(ids(TOM, Map.of("q", rare))).containsExactly(rareOne);
+    }
+
+    private static String create(String title, String description) {
+        Map<String, Object> body = Fixtures.ticketBody(title, "LOW");
+        body.put("description", description);
+        return as(ANA).body(body).post("/api/v1/tickets").then().statusCode(201).extract().path("id");
+    }
 }

@@ -20,12 +20,13 @@ import org.eclipsesol.desk.common.Cursors;
 import org.eclipsesol.desk.security.Caller;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 
 /**
  * Lists with {@code q}: PostgreSQL full-text search on {@code ticket.search_vector} (title, description, error message,
  * public comments; V10_2, GIN index) with {@code websearch_to_tsquery('english', q)} ("quoted phrases", -not, or),
  * plus the ticket number as an exact match ({@code T-10042} or {@code 10042}, ranked first). Without an explicit sort
- * the page is ranked ({@code ts_rank}, then newest) among the newest {@code desk.search.ranked-matches} (1,000)
+ * the page is ranked ({@code ts_rank}, then newest) among the newest {@code desk.search.ranked-matches} (200)
  * matches, the older matches following newest first; with a sort, that order. The ids of one page are chosen in native
  * SQL (the same visibility and filters as {@link TicketSearch}), then loaded.
  */
@@ -33,6 +34,8 @@ final class TicketTextSearch {
 
     private static final Pattern NUMBER = Pattern.compile("(?i)^\\s*(?:T-?)?(\\d{1,18})\\s*$");
     private static final String QUERY = "websearch_to_tsquery('english', ?)";
+    /** The largest window of newest tickets read in number order rather than through the GIN index. */
+    private static final long ORDERED_WINDOW = 40_000;
 
     private TicketTextSearch() {
     }
@@ -106,7 +109,7 @@ final class TicketTextSearch {
     }
 
     /*
-     * RELEVANCE ranks at most desk.search.ranked-matches (1,000) text matches: the newest ones (found in growing windows
+     * RELEVANCE ranks at most desk.search.ranked-matches (200) text matches: the newest ones (found in growing windows
      * of the newest tickets, see relevancePage), plus an exact ticket-number match. A broad query ("printer offline")
      * matches a large share of a million tickets, and ranking every match before taking a page cost ~200 ms; the newest
      * 1,000 are ranked in a few milliseconds. The older matches follow the ranked ones newest first, so a walk still
@@ -197,10 +200,11 @@ final class TicketTextSearch {
         List<Object[]> found;
         if (cursor == null) {
             // The newest `ranked` matches, looked for among the newest 25 x ranked tickets first, then in a window
-            // sized by the matches found there (1.5 x what `ranked` needs at that density), then among all: a window
-            // bounds the work whatever the planner estimates (a broad query scans at most the window in number order, a
-            // rarer one intersects the GIN bitmap with the window), and once a window holds `ranked` matches they are
-            // the newest overall.
+            // sized by the matches found there (1.5 x what `ranked` needs at that density), then among all; once a
+            // window holds `ranked` matches they are the newest overall. A window up to ORDERED_WINDOW tickets is read
+            // newest first through the number index (its cost grows with the window, a few milliseconds); beyond that,
+            // or when the first window held no match at all (a rare query), the GIN index finds the matches (its cost
+            // grows with how often the words occur, 10-50 ms at a million tickets for common words).
             long newest = em.unwrap(Session.class).doReturningWork(c -> {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select max(number) from ticket")) {
                     rs.next();
@@ -209,11 +213,12 @@ final class TicketTextSearch {
             });
             found = List.of();
             long window = 25L * ranked;
+            Long above = newest - window <= 0 ? null : newest - window;
             for (int attempt = 0; attempt < 3; attempt++) {
-                Long above = attempt == 2 || newest - window <= 0 ? null : newest - window;
                 long[] bounds = { 0, 0 };
                 List<Object> args = new ArrayList<>();
-                String sql = firstPage(caller, filter, q, number, ranked, rows, above, args);
+                String sql = firstPage(caller, filter, q, number, ranked, rows, above,
+                        above != null && window <= ORDERED_WINDOW, args);
                 found = run(em, sql, args, rs -> {
                     bounds[0] = rs.getLong(4);
                     bounds[1] = rs.getLong(5);
@@ -225,7 +230,8 @@ final class TicketTextSearch {
                 if (above == null || bounds[1] >= ranked) {
                     break;
                 }
-                window = bounds[1] == 0 ? window * 8 : Math.max(window * 2, (long) (window * 1.5 * ranked / bounds[1]));
+                window = Math.max(window * 2, (long) (window * 1.5 * ranked / Math.max(1, bounds[1])));
+                above = bounds[1] == 0 || attempt == 1 || newest - window <= 0 ? null : newest - window;
             }
         } else {
             String[] parts = Cursors.decode(cursor, 3);
@@ -278,9 +284,13 @@ final class TicketTextSearch {
      * {@code args}.
      */
     private static String firstPage(Caller caller, TicketFilter filter, String q, Long number, int ranked, int rows,
-            Long above, List<Object> args) {
+            Long above, boolean newestFirst, List<Object> args) {
+        // newestFirst: the condition is hidden from the GIN index (coalesce), so the window is read newest first through
+        // the number index, stopping at `ranked` matches. For a frequent word that costs a few milliseconds, where the
+        // GIN bitmap of every match costs 15-50 ms at a million tickets; a rare word reads the whole window (about 5 ms).
+        String matches = newestFirst ? "coalesce(t.search_vector @@ " + QUERY + ", false)" : "t.search_vector @@ " + QUERY;
         StringBuilder sql = new StringBuilder("with c as (select t.id, t.number, t.search_vector from ticket t where ")
-                .append(base(caller, filter, args)).append(" and t.search_vector @@ " + QUERY);
+                .append(base(caller, filter, args)).append(" and ").append(matches);
         args.add(q);
         if (above != null) {
             sql.append(" and t.number > ?");
@@ -365,6 +375,9 @@ final class TicketTextSearch {
     private static <T> List<T> run(EntityManager em, String sql, List<Object> args, RowReader<T> reader) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                // Planned for each execution with its values (an unnamed statement): after five runs of the same text
+                // PostgreSQL may switch a named one to a generic plan, blind to the query's words and the window.
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
                 bind(ps, args);
                 List<T> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
