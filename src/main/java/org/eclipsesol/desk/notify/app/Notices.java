@@ -67,6 +67,7 @@ public class Notices {
         }
         switch (e.type()) {
             case CREATED -> {
+                outbox.ticketCreated(ticket.id);
                 toRequester(NoticeKind.ACKNOWLEDGEMENT, ticket, null, params);
                 if (ticket.priority == Priority.CRITICAL && ticket.assignee == null && outsideBusinessHours(ticket, e)) {
                     outbox.email(NoticeKind.AFTER_HOURS_CRITICAL, config.notifications().technicians(), ticket, null, null,

@@ -82,6 +82,12 @@ public class Outbox {
         return n;
     }
 
+    /** A ticket created in this transaction starts its e-mail threads empty (no lookup of earlier notices). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ticketCreated(UUID ticketId) {
+        state.ticketCreated(ticketId);
+    }
+
     /** A webhook delivery of event {@code eventId} (the webhook-id, the same on every retry). */
     @Transactional(Transactional.TxType.MANDATORY)
     public NotificationEntity webhook(UUID webhookId, String url, WebhookEvent type, UUID eventId, UUID ticketId,

@@ -1,8 +1,11 @@
 package org.eclipsesol.desk.notify.app;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.transaction.TransactionScoped;
@@ -23,6 +26,7 @@ class OutboxTransactionState {
 
     private List<Subscription> subscriptions;
     private final Map<String, List<String>> threads = new HashMap<>();
+    private final Set<UUID> newTickets = new HashSet<>();
 
     List<Subscription> subscriptions() {
         return subscriptions;
@@ -34,7 +38,17 @@ class OutboxTransactionState {
 
     /** The thread's Message-IDs, oldest first, or null when not read yet in this transaction. */
     List<String> thread(UUID ticketId, String recipient) {
-        return threads.get(ticketId + " " + recipient);
+        List<String> messageIds = threads.get(ticketId + " " + recipient);
+        if (messageIds == null && newTickets.contains(ticketId)) {
+            messageIds = new ArrayList<>();
+            threads.put(ticketId + " " + recipient, messageIds);
+        }
+        return messageIds;
+    }
+
+    /** The ticket was created in this transaction: none of its threads has a notice yet, nothing to look up. */
+    void ticketCreated(UUID ticketId) {
+        newTickets.add(ticketId);
     }
 
     void thread(UUID ticketId, String recipient, List<String> messageIds) {
