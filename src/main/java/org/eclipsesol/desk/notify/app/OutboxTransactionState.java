@@ -13,9 +13,8 @@ import jakarta.transaction.TransactionScoped;
 /**
  * What the outbox reads once per transaction instead of once per notice: the enabled webhook subscriptions, and per
  * ticket and recipient the Message-IDs of the e-mail thread (kept up to date as notices are added). One SLA monitor
- * batch raises hundreds of alerts, each with notices and webhook events; without this each read them again.
- * Other transactions' changes are not seen mid-transaction, which is what the statements read anyway (READ COMMITTED at
- * the transaction's first read is as good as at each notice).
+ * batch raises hundreds of alerts, each with notices and webhook events; without this each read them again. A
+ * subscription or notice that another transaction commits meanwhile is seen by the next transaction.
  */
 @TransactionScoped
 class OutboxTransactionState {
@@ -38,12 +37,16 @@ class OutboxTransactionState {
 
     /** The thread's Message-IDs, oldest first, or null when not read yet in this transaction. */
     List<String> thread(UUID ticketId, String recipient) {
-        List<String> messageIds = threads.get(ticketId + " " + recipient);
+        List<String> messageIds = threads.get(key(ticketId, recipient));
         if (messageIds == null && newTickets.contains(ticketId)) {
             messageIds = new ArrayList<>();
-            threads.put(ticketId + " " + recipient, messageIds);
+            thread(ticketId, recipient, messageIds);
         }
         return messageIds;
+    }
+
+    void thread(UUID ticketId, String recipient, List<String> messageIds) {
+        threads.put(key(ticketId, recipient), messageIds);
     }
 
     /** The ticket was created in this transaction: none of its threads has a notice yet, nothing to look up. */
@@ -51,7 +54,7 @@ class OutboxTransactionState {
         newTickets.add(ticketId);
     }
 
-    void thread(UUID ticketId, String recipient, List<String> messageIds) {
-        threads.put(ticketId + " " + recipient, messageIds);
+    private static String key(UUID ticketId, String recipient) {
+        return ticketId + " " + recipient;
     }
 }
