@@ -145,7 +145,7 @@ class TicketFullTextSearchTest {
     /**
      * The ranked part is looked for in windows of the newest tickets (25 x the cap, 100 in the test profile, read in
      * number order), then in a larger one, then among all: matches spread far apart are found and ranked all the same,
-     * and a word with no match in the first window goes straight to the whole table.
+     * and a word with no match in the first window is found in the whole table.
      */
     @Test
     void matchesBeyondTheFirstWindowsAreRankedToo() {

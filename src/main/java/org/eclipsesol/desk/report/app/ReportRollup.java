@@ -209,14 +209,7 @@ public class ReportRollup {
                 }
             }
         }
-        try (PreparedStatement write = connection.prepareStatement("insert into report_rollup (dim, group_key, day,"
-                + " tickets, excluded, cancelled, billable, reopened, good, bad, r_met, r_breached, r_el_sum, s_met,"
-                + " s_breached, s_el_sum, hist) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (dim, day, group_key) do update set tickets = excluded.tickets,"
-                + " excluded = excluded.excluded, cancelled = excluded.cancelled, billable = excluded.billable,"
-                + " reopened = excluded.reopened, good = excluded.good, bad = excluded.bad, r_met = excluded.r_met,"
-                + " r_breached = excluded.r_breached, r_el_sum = excluded.r_el_sum, s_met = excluded.s_met,"
-                + " s_breached = excluded.s_breached, s_el_sum = excluded.s_el_sum, hist = excluded.hist")) {
+        try (PreparedStatement write = connection.prepareStatement(UPSERT)) {
             List<RowKey> emptied = new ArrayList<>();
             for (Map.Entry<RowKey, Figures> change : changes.entrySet()) {
                 Figures merged = current.getOrDefault(change.getKey(), new Figures());
@@ -261,6 +254,16 @@ public class ReportRollup {
     static final String FIGURES = "tickets, excluded, cancelled, billable, reopened, good, bad, r_met, r_breached,"
             + " r_el_sum, s_met, s_breached, s_el_sum, hist";
 
+    /** Writes a rollup row whole: the keys, then FIGURES. */
+    private static final String UPSERT;
+
+    static {
+        List<String> columns = List.of(FIGURES.split(",\\s*"));
+        UPSERT = "insert into report_rollup (dim, group_key, day, " + FIGURES + ") values (?, ?, ?"
+                + ", ?".repeat(columns.size()) + ") on conflict (dim, day, group_key) do update set "
+                + String.join(", ", columns.stream().map(c -> c + " = excluded." + c).toList());
+    }
+
     record RowKey(String dim, String key, LocalDate day) {
     }
 
@@ -273,7 +276,7 @@ public class ReportRollup {
         static final int R_EL = 0, R_CAL = 1, S_EL = 2, S_CAL = 3;
 
         final long[] counts = new long[13];
-        final Histogram[] histograms = { new Histogram(), new Histogram(), new Histogram(), new Histogram() };
+        final Histogram[] histograms = Histogram.perMeasure();
 
         static Figures read(ResultSet rs, int column) throws SQLException {
             Figures f = new Figures();
@@ -344,7 +347,7 @@ public class ReportRollup {
                 case SERVICE -> service;
                 case CATEGORY -> category;
                 case ORGANIZATION -> organization;
-                case ASSIGNEE -> assignee == null ? "UNASSIGNED" : assignee;
+                case ASSIGNEE -> assignee == null ? SlaReportService.UNASSIGNED : assignee;
             };
         }
 
@@ -368,6 +371,11 @@ public class ReportRollup {
         private int[] buckets = new int[0];
         private long[] counts = new long[0];
         private int size;
+
+        /** Empty histograms, one per measure (Figures.R_EL, R_CAL, S_EL, S_CAL). */
+        static Histogram[] perMeasure() {
+            return new Histogram[] { new Histogram(), new Histogram(), new Histogram(), new Histogram() };
+        }
 
         static int bucket(long micros) {
             double seconds = micros / 1_000_000.0;

@@ -78,6 +78,9 @@ public class SlaReportService {
     static final Duration MAX_PERIOD = Duration.ofDays(366);
     private static final int FETCH = 2000;
     private static final String WHOLE = "";
+    /** The group key (and label) of the tickets without an assignee: the live statements and the rollup use it alike. */
+    static final String UNASSIGNED = "UNASSIGNED";
+    private static final String UNASSIGNED_LABEL = "Unassigned";
 
     @Inject
     Clock clock;
@@ -152,8 +155,7 @@ public class SlaReportService {
                 // the period's bounds decide the plan (index range or not): never a generic plan of the prepared statement
                 settings.execute("set local plan_cache_mode = force_custom_plan");
             }
-            Map<String, String> labels = rolled == null ? null : labels(connection, groupBy);
-            if (rolled != null && !addRollup(connection, groupBy, interval, zone, to, buckets, rolled, labels)) {
+            if (rolled != null && !addRollup(connection, groupBy, interval, zone, to, buckets, rolled)) {
                 rolled = null; // nothing rolled in these days: every ticket is read live, percentiles exact
             }
             aggregateDecided(connection, caller, groupBy, interval, zone, from, to, now, buckets, rolled);
@@ -163,6 +165,8 @@ public class SlaReportService {
             extendBreached(connection, caller, groupBy, interval, zone, from, to, now, buckets);
             evaluateOpen(connection, caller, groupBy, interval, zone, from, to, now, buckets);
             if (rolled != null) {
+                // the rollup and the live statements keyed their groups without labels
+                Map<String, String> labels = labels(connection, groupBy);
                 buckets.values().forEach(b -> b.rows.values().forEach(c -> c.label = labels.getOrDefault(c.key, c.label)));
             }
         });
@@ -209,8 +213,8 @@ public class SlaReportService {
             case SERVICE -> new String[] { "t.service", "t.service" };
             case CATEGORY -> new String[] { "t.category", "t.category" };
             case ORGANIZATION -> new String[] { "t.organization_id::text", "o.name" };
-            case ASSIGNEE -> new String[] { "coalesce(t.assignee_id, 'UNASSIGNED')",
-                    "case when t.assignee_id is null then 'Unassigned' else coalesce(u.name, u.id) end" };
+            case ASSIGNEE -> new String[] { "coalesce(t.assignee_id, '" + UNASSIGNED + "')",
+                    "case when t.assignee_id is null then '" + UNASSIGNED_LABEL + "' else coalesce(u.name, u.id) end" };
         };
     }
 
@@ -298,7 +302,7 @@ public class SlaReportService {
                 }
             }
         }
-        labels.put("UNASSIGNED", "Unassigned");
+        labels.put(UNASSIGNED, UNASSIGNED_LABEL);
         return labels;
     }
 
@@ -307,7 +311,7 @@ public class SlaReportService {
      * live now) and the backlog of the rolled tickets still unresolved at the report's end.
      */
     private static boolean addRollup(Connection connection, GroupBy groupBy, Interval interval, ZoneId zone, Instant to,
-            Map<String, Bucket> buckets, Rolled rolled, Map<String, String> labels) throws SQLException {
+            Map<String, Bucket> buckets, Rolled rolled) throws SQLException {
         boolean found = false;
         try (PreparedStatement read = connection.prepareStatement("select group_key, day, " + ReportRollup.FIGURES
                 + " from report_rollup where dim = ? and day >= ? and day < ?")) {
@@ -319,7 +323,7 @@ public class SlaReportService {
                     found = true;
                     ReportRollup.Figures figures = ReportRollup.Figures.read(rs, 3);
                     String key = rs.getString(1);
-                    for (Counter c : counters(buckets, interval, key, labels.getOrDefault(key, key),
+                    for (Counter c : counters(buckets, interval, key, key,
                             dayPeriod(rs.getObject(2, LocalDate.class), interval))) {
                         c.add(figures, 1);
                     }
@@ -337,7 +341,7 @@ public class SlaReportService {
                 while (rs.next()) {
                     ReportRollup.Contribution old = ReportRollup.Contribution.read(rs, 1);
                     String key = old.key(groupBy);
-                    for (Counter c : counters(buckets, interval, key, labels.getOrDefault(key, key),
+                    for (Counter c : counters(buckets, interval, key, key,
                             dayPeriod(LocalDate.ofInstant(old.openedAt(), zone), interval))) {
                         c.add(old.figures(), -1);
                     }
@@ -356,7 +360,7 @@ public class SlaReportService {
                 while (rs.next()) {
                     String k = rs.getString(1);
                     LocalDate day = LocalDate.ofInstant(rs.getObject(2, OffsetDateTime.class).toInstant(), zone);
-                    counters(buckets, interval, k, labels.getOrDefault(k, k), dayPeriod(day, interval))
+                    counters(buckets, interval, k, k, dayPeriod(day, interval))
                             .forEach(c -> c.backlog++);
                 }
             }
@@ -769,8 +773,7 @@ public class SlaReportService {
 
         ReportRollup.Histogram[] histograms() {
             if (histograms == null) {
-                histograms = new ReportRollup.Histogram[] { new ReportRollup.Histogram(), new ReportRollup.Histogram(),
-                        new ReportRollup.Histogram(), new ReportRollup.Histogram() };
+                histograms = ReportRollup.Histogram.perMeasure();
             }
             return histograms;
         }
