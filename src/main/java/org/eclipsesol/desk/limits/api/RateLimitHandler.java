@@ -81,9 +81,16 @@ public class RateLimitHandler {
                 : identity.onItemOrFailure().transform((id, failure) -> id != null && !id.isAnonymous()
                         ? "sub:" + subjectOf(id)
                         : addressOf(ctx));
-        caller.subscribe().with(key -> ctx.vertx().<RateLimiter.Decision> executeBlocking(() -> limiter.acquire(policy, key),
-                false).onComplete(result -> respond(ctx, result.succeeded() ? result.result() : null)),
-                failure -> ctx.next());
+        caller.subscribe().with(key -> {
+            // A leased unit or a standing refusal answers here; only a grant needs a worker and a statement.
+            RateLimiter.Decision local = limiter.decideLocally(policy, key);
+            if (local != null) {
+                respond(ctx, local);
+                return;
+            }
+            ctx.vertx().<RateLimiter.Decision> executeBlocking(() -> limiter.acquire(policy, key), false)
+                    .onComplete(result -> respond(ctx, result.succeeded() ? result.result() : null));
+        }, failure -> ctx.next());
     }
 
     private static String subjectOf(SecurityIdentity identity) {

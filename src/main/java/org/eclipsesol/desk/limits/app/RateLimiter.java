@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -25,6 +28,14 @@ import io.quarkus.scheduler.Scheduled;
  * If the database cannot be asked, the request is let through (it would fail on the database anyway): fail open,
  * one WARN per incident (DatabaseFaults), and for two seconds after a fault the limiter is not asked at all, so an
  * outage costs no extra connection attempts per request.
+ * <p>
+ * A busy caller does not cost one statement per request: the replica takes a <em>lease</em> of several units from
+ * the shared bucket at once (one statement) and hands them out from memory, and a refusal is remembered until the
+ * moment a unit can exist again. The lease starts at one unit and doubles while leases are used up within a second
+ * (halving when not), up to 5 % of the budget (at most 1,000), so the statements per caller and replica settle near
+ * one per second. Nothing is ever admitted beyond the budget (leased units are spent in the shared bucket); what a
+ * replica still holds when its caller goes quiet is lost to that caller, at most 5 % of the budget per replica.
+ * Budgets of fewer than 40 units are never leased: they behave exactly as one statement per request.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -36,6 +47,15 @@ public class RateLimiter {
     private static final String ACQUIRE = "insert into rate_limit_bucket as b (bucket_key, tat_us) values (?, " + NOW
             + " + ?) on conflict (bucket_key) do update set tat_us = greatest(b.tat_us, " + NOW + ") + ?"
             + " where greatest(b.tat_us, " + NOW + ") + ? - " + NOW + " <= ? returning tat_us, " + NOW;
+    /** A lease is at most this share of the budget (1/20), and never more than LEASE_MAX units. */
+    private static final int LEASE_SHARE = 20;
+    private static final int LEASE_MAX = 1_000;
+    /** A lease used up faster than this grows; one that lasted longer shrinks. */
+    private static final long LEASE_TARGET_NANOS = 1_000_000_000L;
+    /** Leases idle this long are forgotten by the clean-up (their units, if any, are lost to the caller). */
+    private static final long LEASE_IDLE_NANOS = 10 * 60 * 1_000_000_000L;
+    /** Beyond this many callers held in memory, the leases are dropped at the next clean-up or grant. */
+    private static final int LEASES_MAX = 100_000;
     private static final String PEEK = "select tat_us, " + NOW + " from rate_limit_bucket where bucket_key = ?";
 
     /** The outcome for one request against one budget, with what the IETF RateLimit headers report. */
@@ -52,6 +72,29 @@ public class RateLimiter {
             return "\"" + policy + "\";r=" + remaining + ";t=" + resetSeconds;
         }
     }
+
+    /**
+     * What this replica holds of one caller's budget. Guarded by {@link #lock}; the event loop only ever
+     * {@code tryLock}s it, so a grant in progress on a worker never blocks it.
+     */
+    private static final class Lease {
+        final ReentrantLock lock = new ReentrantLock();
+        /** Units leased from the shared bucket and not handed out yet. */
+        int left;
+        /** Size of the last grant, and when it came. */
+        int granted;
+        long grantedAtNanos;
+        /** The shared bucket's arrival time ahead of the database clock right after the last grant. */
+        long aheadUsAtGrant;
+        /** No unit can exist before this moment (the last refusal), so asking the database is pointless. */
+        long refusedUntilNanos;
+        long retryAfterUsAtRefusal;
+        long usedAtNanos;
+    }
+
+    private final ConcurrentHashMap<String, Lease> leases = new ConcurrentHashMap<>();
+    /** Statements run against the shared buckets (tests prove leases save them). */
+    private final LongAdder statements = new LongAdder();
 
     @Inject
     DataSource dataSource;
@@ -76,33 +119,65 @@ public class RateLimiter {
         };
     }
 
+    /**
+     * Decides from what this replica already holds (a leased unit, or a refusal that still stands) without a
+     * statement and without waiting; null when the database must be asked ({@link #acquire}). Safe on the event
+     * loop.
+     */
+    public Decision decideLocally(String policy, String caller) {
+        if (!enabled()) {
+            return null;
+        }
+        Lease lease = leases.get(key(policy, caller));
+        if (lease == null || !lease.lock.tryLock()) {
+            return null;
+        }
+        try {
+            return fromLease(lease, policy, budget(policy), System.nanoTime());
+        } finally {
+            lease.lock.unlock();
+        }
+    }
+
     /** Takes one request from the caller's budget {@code policy}; null when limits are off or unavailable. */
     public Decision acquire(String policy, String caller) {
         if (!enabled()) {
             return null;
         }
         DeskConfig.Budget budget = budget(policy);
-        long windowUs = Math.max(1, budget.window().toNanos() / 1000);
-        int limit = Math.max(1, budget.limit());
-        long intervalUs = Math.max(1, windowUs / limit);
-        String key = policy + ":" + (caller.length() > 500 ? caller.substring(0, 500) : caller);
-        if (DatabaseFaults.recentlyFailed(SKIP_AFTER_FAULT_NANOS)) {
-            // Fail open during a database incident: no connection spent on the budget while the request itself
-            // will answer 503 (or succeed); the incident is logged once by DatabaseFaults.
-            return null;
+        String key = key(policy, caller);
+        if (leases.size() > LEASES_MAX) {
+            leases.clear();
         }
+        Lease lease = leases.computeIfAbsent(key, k -> new Lease());
+        // Requests of one caller on this replica wait for each other's grant instead of each asking the database.
+        lease.lock.lock();
         try {
-            // Never part of a business transaction: a refused or rolled-back request still spent its budget.
-            return QuarkusTransaction.isActive()
-                    ? QuarkusTransaction.suspendingExisting().call(() -> run(key, policy, limit, windowUs, intervalUs))
-                    : run(key, policy, limit, windowUs, intervalUs);
-        } catch (SQLException | RuntimeException e) {
-            if (DatabaseFaults.isFault(e)) {
-                DatabaseFaults.record("rate limiter", e);
-            } else {
-                LOG.warnf("Rate limit %s not checked: %s", policy, e.getMessage());
+            long now = System.nanoTime();
+            Decision local = fromLease(lease, policy, budget, now);
+            if (local != null) {
+                return local;
             }
-            return null;
+            if (DatabaseFaults.recentlyFailed(SKIP_AFTER_FAULT_NANOS)) {
+                // Fail open during a database incident: no connection spent on the budget while the request itself
+                // will answer 503 (or succeed); the incident is logged once by DatabaseFaults.
+                return null;
+            }
+            try {
+                // Never part of a business transaction: a refused or rolled-back request still spent its budget.
+                return QuarkusTransaction.isActive()
+                        ? QuarkusTransaction.suspendingExisting().call(() -> ask(lease, key, policy, budget, now))
+                        : ask(lease, key, policy, budget, now);
+            } catch (SQLException | RuntimeException e) {
+                if (DatabaseFaults.isFault(e)) {
+                    DatabaseFaults.record("rate limiter", e);
+                } else {
+                    LOG.warnf("Rate limit %s not checked: %s", policy, e.getMessage());
+                }
+                return null;
+            }
+        } finally {
+            lease.lock.unlock();
         }
     }
 
@@ -116,32 +191,105 @@ public class RateLimiter {
         return decision;
     }
 
-    private Decision run(String key, String policy, int limit, long windowUs, long intervalUs) throws SQLException {
+    private static String key(String policy, String caller) {
+        return policy + ":" + (caller.length() > 500 ? caller.substring(0, 500) : caller);
+    }
+
+    private static long windowUs(DeskConfig.Budget budget) {
+        return Math.max(1, budget.window().toNanos() / 1000);
+    }
+
+    private static long intervalUs(DeskConfig.Budget budget) {
+        return Math.max(1, windowUs(budget) / Math.max(1, budget.limit()));
+    }
+
+    /** A unit from the lease, or the standing refusal; null when neither (the lock is held). */
+    private static Decision fromLease(Lease lease, String policy, DeskConfig.Budget budget, long now) {
+        long windowUs = windowUs(budget);
+        long intervalUs = intervalUs(budget);
+        int limit = Math.max(1, budget.limit());
         long windowSeconds = Math.max(1, windowUs / 1_000_000);
+        long elapsedUs = (now - lease.grantedAtNanos) / 1000;
+        long ahead = Math.max(0, lease.aheadUsAtGrant - elapsedUs);
+        if (lease.left > 0) {
+            lease.left--;
+            lease.usedAtNanos = now;
+            long remaining = Math.max(0, (windowUs - ahead) / intervalUs) + lease.left;
+            return new Decision(true, policy, limit, windowSeconds, remaining, ceilSeconds(ahead), 0);
+        }
+        if (now - lease.refusedUntilNanos < 0) {
+            long retryAfterUs = (lease.refusedUntilNanos - now) / 1000;
+            return new Decision(false, policy, limit, windowSeconds, 0, ceilSeconds(ahead),
+                    Math.max(1, ceilSeconds(retryAfterUs)));
+        }
+        return null;
+    }
+
+    /** The next lease's size: doubling while leases are used up within a second, halving when they last longer. */
+    private static int nextLeaseSize(Lease lease, DeskConfig.Budget budget, long now) {
+        int cap = Math.min(LEASE_MAX, Math.max(1, budget.limit() / LEASE_SHARE));
+        if (lease.granted == 0) {
+            return 1;
+        }
+        int size = now - lease.grantedAtNanos < LEASE_TARGET_NANOS ? lease.granted * 2 : lease.granted / 2;
+        return Math.max(1, Math.min(cap, size));
+    }
+
+    /** One statement: a lease of the next size, else of one unit, else the refusal (a second, read-only one). */
+    private Decision ask(Lease lease, String key, String policy, DeskConfig.Budget budget, long now)
+            throws SQLException {
+        long windowUs = windowUs(budget);
+        long intervalUs = intervalUs(budget);
+        int limit = Math.max(1, budget.limit());
+        long windowSeconds = Math.max(1, windowUs / 1_000_000);
+        int size = nextLeaseSize(lease, budget, now);
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(ACQUIRE)) {
-                ps.setString(1, key);
-                ps.setLong(2, intervalUs);
-                ps.setLong(3, intervalUs);
-                ps.setLong(4, intervalUs);
-                ps.setLong(5, windowUs);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long ahead = rs.getLong(1) - rs.getLong(2);
-                        long remaining = Math.max(0, (windowUs - ahead) / intervalUs);
-                        return new Decision(true, policy, limit, windowSeconds, remaining, ceilSeconds(ahead), 0);
-                    }
+            for (int units = size; units >= 1; units = units > 1 ? 1 : 0) {
+                Long ahead = take(c, key, (long) units * intervalUs, windowUs);
+                if (ahead != null) {
+                    lease.granted = units;
+                    lease.grantedAtNanos = now;
+                    lease.aheadUsAtGrant = ahead;
+                    lease.left = units - 1;
+                    lease.usedAtNanos = now;
+                    long remaining = Math.max(0, (windowUs - ahead) / intervalUs) + lease.left;
+                    return new Decision(true, policy, limit, windowSeconds, remaining, ceilSeconds(ahead), 0);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(PEEK)) {
                 ps.setString(1, key);
+                statements.increment();
                 try (ResultSet rs = ps.executeQuery()) {
                     long ahead = rs.next() ? rs.getLong(1) - rs.getLong(2) : windowUs;
-                    long retryAfter = Math.max(1, ceilSeconds(ahead + intervalUs - windowUs));
-                    return new Decision(false, policy, limit, windowSeconds, 0, ceilSeconds(ahead), retryAfter);
+                    long retryAfterUs = Math.max(0, ahead + intervalUs - windowUs);
+                    // The bucket's arrival time only moves forward, so no unit exists before then on any replica.
+                    lease.granted = 0;
+                    lease.refusedUntilNanos = now + retryAfterUs * 1000;
+                    lease.usedAtNanos = now;
+                    return new Decision(false, policy, limit, windowSeconds, 0, ceilSeconds(ahead),
+                            Math.max(1, ceilSeconds(retryAfterUs)));
                 }
             }
         }
+    }
+
+    /** Moves the bucket by {@code costUs} if that fits the window: how far it is then ahead, or null. */
+    private Long take(Connection c, String key, long costUs, long windowUs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ACQUIRE)) {
+            ps.setString(1, key);
+            ps.setLong(2, costUs);
+            ps.setLong(3, costUs);
+            ps.setLong(4, costUs);
+            ps.setLong(5, windowUs);
+            statements.increment();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) - rs.getLong(2) : null;
+            }
+        }
+    }
+
+    long statementsRun() {
+        return statements.sum();
     }
 
     private static long ceilSeconds(long micros) {
@@ -151,6 +299,8 @@ public class RateLimiter {
     /** Buckets whose arrival time has passed are full again: the same as no row. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetFullBuckets() {
+        long now = System.nanoTime();
+        leases.values().removeIf(lease -> now - lease.usedAtNanos > LEASE_IDLE_NANOS);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("delete from rate_limit_bucket where tat_us < " + NOW)) {
             ps.executeUpdate();
