@@ -217,6 +217,13 @@ public interface DeskConfig {
         /** Opt-in: also take Support Desk roles from the {@code groups} claim (group names become roles). */
         @WithDefault("false")
         boolean rolesFromGroups();
+
+        /**
+         * How long a replica reuses what verifying a bearer token found (never past the token's expiry); 0 verifies
+         * every request. Must be 0 with certificate-bound or DPoP tokens (their proof is per request).
+         */
+        @WithDefault("60s")
+        Duration verifiedTokenReuse();
     }
 
     interface RateLimits {
