@@ -41,6 +41,8 @@ class HttpBench {
     private static final String CONNECTIONS = System.getProperty("bench.connections", "16");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final StringBuilder summary = new StringBuilder();
+    /** The service under load, for its CPU time per request (steal and other tenants' load do not count in it). */
+    private ProcessHandle service;
 
     @Test
     void run() throws Exception {
@@ -64,6 +66,7 @@ class HttpBench {
                         "-c statement_timeout=5s -c lock_timeout=2s -c log_statement=all");
             }
             app.start(Duration.ofSeconds(90));
+            service = app.process().toHandle();
             String base = app.base();
             String staff = Tokens.subject("bench-supervisor").email("sam@eclipsesol.org", true).name("Sam")
                     .realmRoles(List.of("supervisor", "technician")).sign();
@@ -188,13 +191,62 @@ class HttpBench {
     private double wrk(String name, List<String> target) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + DURATION, "--latency"));
         command.addAll(target);
+        long serviceBefore = cpuNanos(service);
+        long postgresBefore = postgresCpuNanos();
+        long machineBefore = machineCpuNanos();
+        long transactionsBefore = transactions();
         String out = run(command);
+        Thread.sleep(1500); // PostgreSQL publishes its backends' counters within a second
+        long transactions = transactions() - transactionsBefore;
+        long serviceCpu = cpuNanos(service) - serviceBefore;
+        long postgresCpu = postgresCpuNanos() - postgresBefore;
+        long machineCpu = machineCpuNanos() - machineBefore;
         Files.writeString(RESULTS.resolve("http-wrk-" + name + ".txt"), out);
         assertThat(out).as("every answer 2xx in " + name).doesNotContain("Non-2xx");
+        Matcher requests = Pattern.compile("([0-9]+) requests in").matcher(out);
+        long count = requests.find() ? Long.parseLong(requests.group(1)) : 0;
         line(name + ": " + String.join("; ", out.lines().map(String::trim)
-                .filter(l -> l.startsWith("Requests/sec") || l.startsWith("50%") || l.startsWith("99%")).toList()));
+                .filter(l -> l.startsWith("Requests/sec") || l.startsWith("50%") || l.startsWith("99%")).toList())
+                + String.format("; CPU per request: service %.0f us, PostgreSQL %.0f us, machine %.0f us",
+                        serviceCpu / 1e3 / count, postgresCpu / 1e3 / count, machineCpu / 1e3 / count)
+                + String.format("; PostgreSQL transactions per request %.2f", (double) transactions / count));
         Matcher m = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** Transactions PostgreSQL counted in this database (an autocommitted statement is one). */
+    private static long transactions() throws Exception {
+        String out = run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc",
+                "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'"));
+        return Long.parseLong(out.trim());
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * CPU the whole machine spent (user, nice, system, irq, softirq from /proc/stat; not idle, iowait or the time
+     * the hypervisor stole): wrk or pgbench, the service and PostgreSQL together.
+     */
+    private static long machineCpuNanos() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long jiffies = 0;
+            for (int i : new int[] { 1, 2, 3, 6, 7 }) {
+                jiffies += Long.parseLong(f[i]);
+            }
+            return jiffies * 10_000_000L; // USER_HZ 100
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU of every PostgreSQL process of this machine (server and backends; the same user runs the bench). */
+    private static long postgresCpuNanos() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(HttpBench::cpuNanos).sum();
     }
 
     private double pgbench(String name, String script) throws Exception {
@@ -203,13 +255,18 @@ class HttpBench {
         ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", CONNECTIONS, "-j",
                 "2", "-T", DURATION.replace("s", ""), "-f", file.toString(), "postgres").redirectErrorStream(true);
         pb.environment().put("PGOPTIONS", "-c search_path=" + SCHEMA);
+        long machineBefore = machineCpuNanos();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
+        long machineCpu = machineCpuNanos() - machineBefore;
         Files.writeString(RESULTS.resolve("http-pgbench-" + name + ".txt"), out);
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
         assertThat(m.find()).as(out).isTrue();
-        line("pgbench " + name + ": " + m.group(1) + " tps");
+        Matcher done = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(out);
+        long count = done.find() ? Long.parseLong(done.group(1)) : 1;
+        line("pgbench " + name + ": " + m.group(1) + " tps"
+                + String.format("; machine CPU per transaction %.0f us", machineCpu / 1e3 / count));
         return Double.parseDouble(m.group(1));
     }
 
