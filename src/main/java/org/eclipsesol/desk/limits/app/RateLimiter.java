@@ -133,7 +133,7 @@ public class RateLimiter {
             return null;
         }
         try {
-            return fromLease(lease, policy, budget(policy), System.nanoTime());
+            return fromLease(lease, Shape.of(policy, budget(policy)), System.nanoTime());
         } finally {
             lease.lock.unlock();
         }
@@ -144,7 +144,7 @@ public class RateLimiter {
         if (!enabled()) {
             return null;
         }
-        DeskConfig.Budget budget = budget(policy);
+        Shape shape = Shape.of(policy, budget(policy));
         String key = key(policy, caller);
         if (leases.size() > LEASES_MAX) {
             leases.clear();
@@ -154,7 +154,7 @@ public class RateLimiter {
         lease.lock.lock();
         try {
             long now = System.nanoTime();
-            Decision local = fromLease(lease, policy, budget, now);
+            Decision local = fromLease(lease, shape, now);
             if (local != null) {
                 return local;
             }
@@ -166,8 +166,8 @@ public class RateLimiter {
             try {
                 // Never part of a business transaction: a refused or rolled-back request still spent its budget.
                 return QuarkusTransaction.isActive()
-                        ? QuarkusTransaction.suspendingExisting().call(() -> ask(lease, key, policy, budget, now))
-                        : ask(lease, key, policy, budget, now);
+                        ? QuarkusTransaction.suspendingExisting().call(() -> ask(lease, key, shape, now))
+                        : ask(lease, key, shape, now);
             } catch (SQLException | RuntimeException e) {
                 if (DatabaseFaults.isFault(e)) {
                     DatabaseFaults.record("rate limiter", e);
@@ -195,39 +195,48 @@ public class RateLimiter {
         return policy + ":" + (caller.length() > 500 ? caller.substring(0, 500) : caller);
     }
 
-    private static long windowUs(DeskConfig.Budget budget) {
-        return Math.max(1, budget.window().toNanos() / 1000);
-    }
+    /** A budget in the units the algorithm counts in, and the decisions it gives. */
+    private record Shape(String policy, int limit, long windowUs, long intervalUs) {
 
-    private static long intervalUs(DeskConfig.Budget budget) {
-        return Math.max(1, windowUs(budget) / Math.max(1, budget.limit()));
+        static Shape of(String policy, DeskConfig.Budget budget) {
+            long windowUs = Math.max(1, budget.window().toNanos() / 1000);
+            int limit = Math.max(1, budget.limit());
+            return new Shape(policy, limit, windowUs, Math.max(1, windowUs / limit));
+        }
+
+        /** Admitted, the shared bucket {@code aheadUs} ahead of now, {@code held} units still leased here. */
+        Decision allowed(long aheadUs, int held) {
+            long remaining = Math.max(0, (windowUs - aheadUs) / intervalUs) + held;
+            return new Decision(true, policy, limit, windowSeconds(), remaining, ceilSeconds(aheadUs), 0);
+        }
+
+        Decision refused(long aheadUs, long retryAfterUs) {
+            return new Decision(false, policy, limit, windowSeconds(), 0, ceilSeconds(aheadUs),
+                    Math.max(1, ceilSeconds(retryAfterUs)));
+        }
+
+        private long windowSeconds() {
+            return Math.max(1, windowUs / 1_000_000);
+        }
     }
 
     /** A unit from the lease, or the standing refusal; null when neither (the lock is held). */
-    private static Decision fromLease(Lease lease, String policy, DeskConfig.Budget budget, long now) {
-        long windowUs = windowUs(budget);
-        long intervalUs = intervalUs(budget);
-        int limit = Math.max(1, budget.limit());
-        long windowSeconds = Math.max(1, windowUs / 1_000_000);
-        long elapsedUs = (now - lease.grantedAtNanos) / 1000;
-        long ahead = Math.max(0, lease.aheadUsAtGrant - elapsedUs);
+    private static Decision fromLease(Lease lease, Shape shape, long now) {
+        long ahead = Math.max(0, lease.aheadUsAtGrant - (now - lease.grantedAtNanos) / 1000);
         if (lease.left > 0) {
             lease.left--;
             lease.usedAtNanos = now;
-            long remaining = Math.max(0, (windowUs - ahead) / intervalUs) + lease.left;
-            return new Decision(true, policy, limit, windowSeconds, remaining, ceilSeconds(ahead), 0);
+            return shape.allowed(ahead, lease.left);
         }
         if (now - lease.refusedUntilNanos < 0) {
-            long retryAfterUs = (lease.refusedUntilNanos - now) / 1000;
-            return new Decision(false, policy, limit, windowSeconds, 0, ceilSeconds(ahead),
-                    Math.max(1, ceilSeconds(retryAfterUs)));
+            return shape.refused(ahead, (lease.refusedUntilNanos - now) / 1000);
         }
         return null;
     }
 
     /** The next lease's size: doubling while leases are used up within a second, halving when they last longer. */
-    private static int nextLeaseSize(Lease lease, DeskConfig.Budget budget, long now) {
-        int cap = Math.min(LEASE_MAX, Math.max(1, budget.limit() / LEASE_SHARE));
+    private static int nextLeaseSize(Lease lease, Shape shape, long now) {
+        int cap = Math.min(LEASE_MAX, Math.max(1, shape.limit() / LEASE_SHARE));
         if (lease.granted == 0) {
             return 1;
         }
@@ -236,38 +245,31 @@ public class RateLimiter {
     }
 
     /** One statement: a lease of the next size, else of one unit, else the refusal (a second, read-only one). */
-    private Decision ask(Lease lease, String key, String policy, DeskConfig.Budget budget, long now)
-            throws SQLException {
-        long windowUs = windowUs(budget);
-        long intervalUs = intervalUs(budget);
-        int limit = Math.max(1, budget.limit());
-        long windowSeconds = Math.max(1, windowUs / 1_000_000);
-        int size = nextLeaseSize(lease, budget, now);
+    private Decision ask(Lease lease, String key, Shape shape, long now) throws SQLException {
+        int size = nextLeaseSize(lease, shape, now);
         try (Connection c = dataSource.getConnection()) {
             for (int units = size; units >= 1; units = units > 1 ? 1 : 0) {
-                Long ahead = take(c, key, (long) units * intervalUs, windowUs);
+                Long ahead = take(c, key, units * shape.intervalUs(), shape.windowUs());
                 if (ahead != null) {
                     lease.granted = units;
                     lease.grantedAtNanos = now;
                     lease.aheadUsAtGrant = ahead;
                     lease.left = units - 1;
                     lease.usedAtNanos = now;
-                    long remaining = Math.max(0, (windowUs - ahead) / intervalUs) + lease.left;
-                    return new Decision(true, policy, limit, windowSeconds, remaining, ceilSeconds(ahead), 0);
+                    return shape.allowed(ahead, lease.left);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(PEEK)) {
                 ps.setString(1, key);
                 statements.increment();
                 try (ResultSet rs = ps.executeQuery()) {
-                    long ahead = rs.next() ? rs.getLong(1) - rs.getLong(2) : windowUs;
-                    long retryAfterUs = Math.max(0, ahead + intervalUs - windowUs);
+                    long ahead = rs.next() ? rs.getLong(1) - rs.getLong(2) : shape.windowUs();
+                    long retryAfterUs = Math.max(0, ahead + shape.intervalUs() - shape.windowUs());
                     // The bucket's arrival time only moves forward, so no unit exists before then on any replica.
                     lease.granted = 0;
                     lease.refusedUntilNanos = now + retryAfterUs * 1000;
                     lease.usedAtNanos = now;
-                    return new Decision(false, policy, limit, windowSeconds, 0, ceilSeconds(ahead),
-                            Math.max(1, ceilSeconds(retryAfterUs)));
+                    return shape.refused(ahead, retryAfterUs);
                 }
             }
         }
