@@ -13,7 +13,7 @@ exists=$(psql -h 127.0.0.1 -U postgres -d postgres -tAc \
   "select count(*) from information_schema.tables where table_schema = '$TEST_DB_SCHEMA' and table_name = 'ticket'")
 CLEAN=false; [ "$exists" = "0" ] && CLEAN=true
 $SLOT ./mvnw -B -q test -Dtest=ScaleBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dquarkus.flyway.clean-at-start=$CLEAN -Dquarkus.scheduler.enabled=false -D%test.desk.db.socket-timeout-seconds=900 -Dquarkus.log.level=WARN -D%test.desk.search.ranked-matches=200 \
+  -Dquarkus.flyway.clean-at-start=$CLEAN -Dquarkus.scheduler.enabled=false -D%test.desk.db.statement-timeout=900s -D%test.desk.db.socket-timeout-seconds=1000 -Dquarkus.log.level=WARN -D%test.desk.search.ranked-matches=200 \
   -Dbench.tickets=${TICKETS:-1000000} -Dbench.phases=${PHASES:-generate,rollup,report,search,explain,monitor} \
   -Dbench.duration=${DURATION:-20s} -Dbench.backfill=${BACKFILL:-true}
 cat bench/results/summary-*.txt
