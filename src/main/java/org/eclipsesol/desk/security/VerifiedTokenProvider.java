@@ -35,7 +35,7 @@ public class VerifiedTokenProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        SecurityIdentity known = tokens.lookup(request.getToken().getToken(), System.currentTimeMillis() / 1000);
+        SecurityIdentity known = tokens.lookup(request.getToken().getToken());
         if (known == null) {
             return Uni.createFrom().nullItem();
         }

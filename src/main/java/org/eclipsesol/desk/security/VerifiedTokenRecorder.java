@@ -25,7 +25,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        tokens.remember(identity, System.currentTimeMillis() / 1000);
+        tokens.remember(identity);
         return Uni.createFrom().item(identity);
     }
 }

@@ -35,7 +35,23 @@ public class VerifiedTokens {
     @Inject
     DeskConfig config;
 
-    /** What verifying {@code token} gave, if it was verified here lately and has not expired; else null. */
+    /**
+     * What verifying {@code token} gave, if it was verified here lately and has not expired; else null. On the wall
+     * clock, as OIDC checks {@code exp} (not the application's business clock, which tests move).
+     */
+    SecurityIdentity lookup(String token) {
+        return lookup(token, wallClockSecond());
+    }
+
+    /** Remembers a token OIDC has just verified; see {@link #remember(SecurityIdentity, long)}. */
+    void remember(SecurityIdentity identity) {
+        remember(identity, wallClockSecond());
+    }
+
+    private static long wallClockSecond() {
+        return System.currentTimeMillis() / 1000;
+    }
+
     SecurityIdentity lookup(String token, long nowEpochSecond) {
         Verified entry = token == null ? null : verified.get(token);
         if (entry == null) {

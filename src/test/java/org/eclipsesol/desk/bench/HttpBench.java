@@ -196,11 +196,13 @@ class HttpBench {
         long machineBefore = machineCpuNanos();
         long transactionsBefore = transactions();
         String out = run(command);
-        Thread.sleep(1500); // PostgreSQL publishes its backends' counters within a second
-        long transactions = transactions() - transactionsBefore;
         long serviceCpu = cpuNanos(service) - serviceBefore;
         long postgresCpu = postgresCpuNanos() - postgresBefore;
         long machineCpu = machineCpuNanos() - machineBefore;
+        // after the CPU readings, so the wait's idle work does not count: PostgreSQL publishes its backends'
+        // counters within a second
+        Thread.sleep(1500);
+        long transactions = transactions() - transactionsBefore;
         Files.writeString(RESULTS.resolve("http-wrk-" + name + ".txt"), out);
         assertThat(out).as("every answer 2xx in " + name).doesNotContain("Non-2xx");
         Matcher requests = Pattern.compile("([0-9]+) requests in").matcher(out);
@@ -242,7 +244,7 @@ class HttpBench {
         }
     }
 
-    /** CPU of every PostgreSQL process of this machine (server and backends; the same user runs the bench). */
+    /** CPU of every PostgreSQL process of this machine: server, background workers and backends (run as root). */
     private static long postgresCpuNanos() {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))

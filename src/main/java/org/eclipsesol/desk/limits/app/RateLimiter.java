@@ -88,7 +88,6 @@ public class RateLimiter {
         long aheadUsAtGrant;
         /** No unit can exist before this moment (the last refusal), so asking the database is pointless. */
         long refusedUntilNanos;
-        long retryAfterUsAtRefusal;
         long usedAtNanos;
     }
 

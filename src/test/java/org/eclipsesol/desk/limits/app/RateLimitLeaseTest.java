@@ -92,7 +92,8 @@ class RateLimitLeaseTest {
             assertThat(again.retryAfterSeconds()).isBetween(1L, 10L);
             assertThat(limiter.decideLocally("reads", caller).allowed()).isFalse();
         }
-        assertThat(limiter.statementsRun()).as("a standing refusal asks the database again").isEqualTo(afterRefusal);
+        assertThat(limiter.statementsRun()).as("statements while a refusal stands (it must not ask the database again)")
+                .isEqualTo(afterRefusal);
     }
 
     @Test
