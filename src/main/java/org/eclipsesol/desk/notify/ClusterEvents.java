@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipsesol.desk.common.DatabaseFaults;
 import org.eclipsesol.desk.common.DeskConfig;
+import org.eclipsesol.desk.common.ReplicaCaches;
 import org.eclipsesol.desk.sla.app.SlaAlertRaised;
 import org.eclipsesol.desk.ticket.app.TicketChanged;
 import org.jboss.logging.Logger;
@@ -21,9 +22,9 @@ import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +67,9 @@ public class ClusterEvents {
     @Inject
     DeskConfig config;
 
+    @Inject
+    ReplicaCaches caches;
+
     /**
      * Changes committed anywhere in the cluster. Each subscriber buffers what it has not consumed yet; one that
      * falls {@value #SUBSCRIBER_BUFFER} events behind fails rather than hold the others up.
@@ -81,22 +85,27 @@ public class ClusterEvents {
 
     /** One channel per schema, so dev, test and prod sharing a database do not hear each other. */
     String channel() {
-        return "desk_events_" + config.db().schema().toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        return ReplicaCaches.channel(config);
     }
 
     void onTicketChanged(@Observes TicketChanged change) {
-        send("ticket", json.valueToTree(change));
+        send("ticket", change);
     }
 
     void onSlaAlert(@Observes SlaAlertRaised alert) {
-        send("alert", json.valueToTree(alert));
+        send("alert", alert);
     }
 
-    private void send(String type, JsonNode body) {
-        ObjectNode envelope = json.createObjectNode().put("type", type);
-        envelope.set("body", body);
+    /** One NOTIFY per event: {@code {"type": ..., "body": ...}}, written straight to text (no JSON tree). */
+    private void send(String type, Object body) {
+        String payload;
+        try {
+            payload = "{\"type\":\"" + type + "\",\"body\":" + json.writeValueAsString(body) + "}";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
-                .setParameter("channel", channel()).setParameter("payload", envelope.toString()).getSingleResult();
+                .setParameter("channel", channel()).setParameter("payload", payload).getSingleResult();
     }
 
     void start(@Observes StartupEvent event) {
@@ -129,6 +138,7 @@ public class ClusterEvents {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel());
                 }
+                caches.listening(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(2000);
@@ -150,6 +160,7 @@ public class ClusterEvents {
                 }
             } finally {
                 listening = null;
+                caches.listening(false);
             }
         }
     }
@@ -160,6 +171,7 @@ public class ClusterEvents {
             switch (envelope.path("type").asText()) {
                 case "ticket" -> ticketChanges.onNext(json.treeToValue(envelope.get("body"), TicketChanged.class));
                 case "alert" -> slaAlerts.onNext(json.treeToValue(envelope.get("body"), SlaAlertRaised.class));
+                case ReplicaCaches.EVENT_TYPE -> caches.invalidated(envelope.path("body").asText());
                 default -> LOG.debugf("Ignoring cluster event %s", payload);
             }
         } catch (Exception e) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipsesol.desk.common.DeskConfig;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,9 +28,6 @@ public class CallerResolver {
 
     @Inject
     UserDirectory users;
-
-    @Inject
-    DeskConfig config;
 
     private Caller resolved;
 
@@ -67,8 +63,8 @@ public class CallerResolver {
             verified = isTrue(jwt.getClaim("email_verified"));
         }
         email = email == null ? null : email.toLowerCase();
-        boolean trusted = verified || !config.identity().requireVerifiedEmail();
-        OrganizationRef organization = roles.contains(Role.CLIENT) && trusted ? directory.organizationOf(email) : null;
+        OrganizationRef organization = roles.contains(Role.CLIENT) ? directory.organizationOfTokenHolder(email, verified)
+                : null;
         Caller caller = new Caller(subject, name, email, roles, organization);
         users.remember(caller);
         return caller;

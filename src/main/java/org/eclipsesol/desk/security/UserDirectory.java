@@ -28,11 +28,12 @@ public class UserDirectory {
     Clock clock;
 
     void remember(Caller caller) {
-        String roles = caller.roles().stream().map(Role::claimValue).sorted().collect(Collectors.joining(","));
-        String fingerprint = caller.name() + "|" + caller.email() + "|" + roles;
+        // Checked on every request: the roles as the resolver's EnumSet prints them, in one order, unsorted.
+        String fingerprint = caller.name() + "|" + caller.email() + "|" + caller.roles();
         if (fingerprint.equals(known.get(caller.id()))) {
             return;
         }
+        String roles = caller.roles().stream().map(Role::claimValue).sorted().collect(Collectors.joining(","));
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 insert into app_user (id, name, email, roles, last_seen_at) values (:id, :name, :email, :roles, :now)

@@ -163,6 +163,10 @@ class NoticeMailTest {
     @Test
     void optOutsAreHonouredExceptTheEssentialNoticesOfEmailTickets() {
         as(ANA).get("/api/v1/me/notifications").then().statusCode(200).body("optedOut.size()", equalTo(0));
+        // Before the change ANA is acknowledged (and the replica now remembers that she opted out of nothing).
+        JsonPath before = Fixtures.clientTicket(ANA, Fixtures.unique("Loud please"), "LOW");
+        assertThat(Db.count("select count(*) from notification where ticket_id = ? and recipient = ? and kind = ?",
+                UUID.fromString(before.getString("id")), ANA, "ACKNOWLEDGEMENT")).isEqualTo(1);
         as(ANA).body(Map.of("optedOut", List.of("SUPERVISORS_ONLY"))).put("/api/v1/me/notifications").then().statusCode(400);
         as(ANA).body(Map.of("optedOut", List.of("SLA_ALERT"))).put("/api/v1/me/notifications").then().statusCode(400);
         as(ANA).body(Map.of("optedOut", List.of("ACKNOWLEDGEMENT", "STAFF_COMMENT", "WAITING_ON_CLIENT")))

@@ -204,6 +204,10 @@ class WebhookTest {
         JsonPath delivery = as(SAM).get("/api/v1/webhooks/" + hook.getString("id") + "/deliveries").jsonPath();
         assertThat(delivery.getString("items[0].status")).isEqualTo("FAILED");
         assertThat(delivery.getString("items[0].lastError")).isNotBlank();
+        // Disabled: the next event is not queued for it (the replica's cache of subscriptions was dropped).
+        String later = Fixtures.clientTicket(ANA, Fixtures.unique("After disabling"), "LOW").getString("id");
+        assertThat(Db.count("select count(*) from notification where webhook_id = ?::uuid and ticket_id = ?::uuid",
+                hook.getString("id"), later)).isZero();
         // Deleted: gone.
         as(SAM).delete("/api/v1/webhooks/" + hook.getString("id")).then().statusCode(204);
         as(SAM).get("/api/v1/webhooks/" + hook.getString("id")).then().statusCode(404);

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipsesol.desk.common.ReplicaCaches;
+import org.eclipsesol.desk.security.OrganizationDirectory;
+
+import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -110,6 +114,8 @@ public final class Fixtures {
      */
     public static void ensureNoOrganization(String email) {
         Db.update("delete from membership where email = ?", email);
+        // Behind the service's back, so this replica's cache of memberships is told by hand.
+        Arc.container().instance(ReplicaCaches.class).get().invalidated(OrganizationDirectory.CACHE);
     }
 
     /**

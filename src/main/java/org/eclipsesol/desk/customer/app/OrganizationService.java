@@ -25,10 +25,12 @@ import org.eclipsesol.desk.catalog.ServiceLine;
 import org.eclipsesol.desk.common.Cursors;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.ReplicaCaches;
 import org.eclipsesol.desk.customer.data.MembershipEntity;
 import org.eclipsesol.desk.customer.data.OrganizationEntity;
 import org.eclipsesol.desk.customer.data.TargetOverride;
 import org.eclipsesol.desk.security.Caller;
+import org.eclipsesol.desk.security.OrganizationDirectory;
 
 import io.quarkus.panache.common.Parameters;
 
@@ -44,6 +46,9 @@ public class OrganizationService {
 
     @Inject
     Event<AgreementChanged> agreementChanged;
+
+    @Inject
+    ReplicaCaches caches;
 
     public Page<OrganizationView> list(Caller caller, Integer limit, String cursor) {
         caller.requireTicketUser();
@@ -109,6 +114,9 @@ public class OrganizationService {
         org.emailDomains = normalizedDomains(input.emailDomains(), null);
         applyAgreement(org, input.agreement());
         org.persist();
+        if (!org.emailDomains.isEmpty()) {
+            caches.changed(OrganizationDirectory.CACHE);
+        }
         return view(org);
     }
 
@@ -187,6 +195,7 @@ public class OrganizationService {
         member.organizationId = org.id;
         member.createdAt = clock.instant();
         member.persist();
+        caches.changed(OrganizationDirectory.CACHE);
         return new MemberView(member.email, member.organizationId, member.createdAt);
     }
 

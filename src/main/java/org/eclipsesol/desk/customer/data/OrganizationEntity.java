@@ -75,12 +75,4 @@ public class OrganizationEntity extends PanacheEntityBase {
     public Map<Priority, TargetOverride> targetOverridesSorted() {
         return targetOverrides.isEmpty() ? new EnumMap<>(Priority.class) : new EnumMap<>(targetOverrides);
     }
-
-    /** The organization with its agreement (covered services and target overrides) in one statement. */
-    public static OrganizationEntity findWithAgreement(UUID id) {
-        return getEntityManager()
-                .createQuery("select o from OrganizationEntity o left join fetch o.coveredServices"
-                        + " left join fetch o.targetOverrides where o.id = :id", OrganizationEntity.class)
-                .setParameter("id", id).getResultList().stream().findFirst().orElse(null);
-    }
 }

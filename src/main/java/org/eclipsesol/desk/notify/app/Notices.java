@@ -15,6 +15,7 @@ import org.eclipsesol.desk.catalog.Channel;
 import org.eclipsesol.desk.catalog.Priority;
 import org.eclipsesol.desk.catalog.TicketStatus;
 import org.eclipsesol.desk.common.DeskConfig;
+import org.eclipsesol.desk.common.ReplicaCaches;
 import org.eclipsesol.desk.escalation.app.EscalationRaised;
 import org.eclipsesol.desk.notify.data.NotificationPreferenceEntity;
 import org.eclipsesol.desk.security.data.AppUserEntity;
@@ -33,8 +34,14 @@ import org.eclipsesol.desk.ticket.data.TicketEntity;
 @ApplicationScoped
 public class Notices {
 
+    /** The replica cache of opt-outs by e-mail address; {@link PreferenceService} announces changes. */
+    static final String PREFERENCES_CACHE = "notice-preferences";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    ReplicaCaches caches;
 
     @Inject
     Outbox outbox;
@@ -159,8 +166,10 @@ public class Notices {
         }
     }
 
+    /** Read for nearly every notice, so kept per replica until someone's preferences change anywhere. */
     private boolean optedOut(String email, NoticeKind kind) {
-        return optedOutOf(email).contains(kind);
+        return caches.<String, Set<NoticeKind>> cache(PREFERENCES_CACHE, 100_000).get(email.toLowerCase(), Notices::optedOutOf)
+                .contains(kind);
     }
 
     static Set<NoticeKind> optedOutOf(String email) {
@@ -168,7 +177,7 @@ public class Notices {
         if (p == null || p.optedOut.isEmpty()) {
             return Set.of();
         }
-        return Arrays.stream(p.optedOut.split(",")).map(NoticeKind::valueOf).collect(Collectors.toSet());
+        return Arrays.stream(p.optedOut.split(",")).map(NoticeKind::valueOf).collect(Collectors.toUnmodifiableSet());
     }
 
     private boolean outsideBusinessHours(TicketEntity ticket, TicketEventRecorded e) {

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.ReplicaCaches;
 import org.eclipsesol.desk.notify.data.NotificationPreferenceEntity;
 import org.eclipsesol.desk.security.Caller;
 
@@ -23,6 +24,9 @@ public class PreferenceService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReplicaCaches caches;
 
     public PreferenceView get(Caller caller) {
         String email = email(caller);
@@ -49,6 +53,7 @@ public class PreferenceService {
         }
         p.optedOut = kinds.stream().map(Enum::name).collect(Collectors.joining(","));
         p.updatedAt = clock.instant();
+        caches.changed(Notices.PREFERENCES_CACHE);
         return view(email, kinds);
     }
 

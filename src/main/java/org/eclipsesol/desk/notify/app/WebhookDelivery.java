@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipsesol.desk.common.DeskConfig;
+import org.eclipsesol.desk.common.ReplicaCaches;
 import org.eclipsesol.desk.notify.data.NotificationEntity;
 import org.eclipsesol.desk.notify.data.WebhookEntity;
 import org.eclipsesol.desk.ticket.app.CommentView;
@@ -47,6 +48,9 @@ public class WebhookDelivery {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReplicaCaches caches;
 
     @Inject
     EntityManager em;
@@ -215,6 +219,7 @@ public class WebhookDelivery {
                 "update webhook set enabled = false, disabled_at = :now where id = :id and enabled = true")
                 .setParameter("now", now).setParameter("id", n.webhookId).executeUpdate();
         if (disabled == 1) {
+            caches.changed(WebhookPublisher.CACHE);
             Map<String, String> params = new HashMap<>();
             params.put("detail", "The webhook endpoint " + n.recipient + " (" + n.webhookId + ") was disabled after "
                     + failures.intValue() + " failed deliveries in a row (last error: " + n.lastError + ").");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipsesol.desk.common.ReplicaCaches;
 import org.eclipsesol.desk.notify.data.WebhookEntity;
 import org.eclipsesol.desk.ticket.data.TicketEntity;
 
@@ -14,8 +15,14 @@ import org.eclipsesol.desk.ticket.data.TicketEntity;
 @ApplicationScoped
 public class WebhookPublisher {
 
+    /** The replica cache of the enabled subscriptions; whoever enables, disables, adds or deletes one announces it. */
+    static final String CACHE = "webhook-subscriptions";
+
     @Inject
     Outbox outbox;
+
+    @Inject
+    ReplicaCaches caches;
 
     @Inject
     OutboxTransactionState state;
@@ -37,9 +44,11 @@ public class WebhookPublisher {
     private List<OutboxTransactionState.Subscription> enabledSubscriptions() {
         List<OutboxTransactionState.Subscription> enabled = state.subscriptions();
         if (enabled == null) {
-            enabled = WebhookEntity.<WebhookEntity> list("enabled", true).stream()
-                    .map(w -> new OutboxTransactionState.Subscription(w.id, w.url, w.eventList(), w.organizationId))
-                    .toList();
+            // Read on every change of every ticket: kept per replica until a subscription changes anywhere.
+            enabled = caches.<Boolean, List<OutboxTransactionState.Subscription>> cache(CACHE, 1).get(true,
+                    any -> WebhookEntity.<WebhookEntity> list("enabled", true).stream()
+                            .map(w -> new OutboxTransactionState.Subscription(w.id, w.url, w.eventList(), w.organizationId))
+                            .toList());
             state.subscriptions(enabled);
         }
         return enabled;

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipsesol.desk.common.DeskConfig;
 import org.eclipsesol.desk.common.Page;
 import org.eclipsesol.desk.common.ProblemException;
+import org.eclipsesol.desk.common.ReplicaCaches;
 import org.eclipsesol.desk.customer.data.OrganizationEntity;
 import org.eclipsesol.desk.notify.data.NotificationEntity;
 import org.eclipsesol.desk.notify.data.WebhookEntity;
@@ -32,6 +33,9 @@ public class WebhookService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReplicaCaches caches;
 
     @Inject
     DeskConfig config;
@@ -73,6 +77,7 @@ public class WebhookService {
         w.createdBy = caller.id();
         w.createdAt = clock.instant();
         w.persist();
+        caches.changed(WebhookPublisher.CACHE);
         return view(w, true);
     }
 
@@ -93,6 +98,7 @@ public class WebhookService {
         NotificationEntity.update("status = ?1, lastError = ?2 where webhookId = ?3 and status = ?4",
                 NotificationEntity.FAILED, "the endpoint was deleted", w.id, NotificationEntity.PENDING);
         w.delete();
+        caches.changed(WebhookPublisher.CACHE);
     }
 
     /** A new secret (shown in this answer only); the old one stops signing at once. */
@@ -127,6 +133,7 @@ public class WebhookService {
             w.enabled = true;
             w.disabledAt = null;
             w.consecutiveFailures = 0;
+            caches.changed(WebhookPublisher.CACHE);
         }
         NotificationEntity again = new NotificationEntity();
         again.id = UUID.randomUUID();
