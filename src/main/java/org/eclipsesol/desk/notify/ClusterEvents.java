@@ -22,9 +22,9 @@ import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -89,23 +89,18 @@ public class ClusterEvents {
     }
 
     void onTicketChanged(@Observes TicketChanged change) {
-        send("ticket", change);
+        send("ticket", json.valueToTree(change));
     }
 
     void onSlaAlert(@Observes SlaAlertRaised alert) {
-        send("alert", alert);
+        send("alert", json.valueToTree(alert));
     }
 
-    /** One NOTIFY per event: {@code {"type": ..., "body": ...}}, written straight to text (no JSON tree). */
-    private void send(String type, Object body) {
-        String payload;
-        try {
-            payload = "{\"type\":\"" + type + "\",\"body\":" + json.writeValueAsString(body) + "}";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private void send(String type, JsonNode body) {
+        ObjectNode envelope = json.createObjectNode().put("type", type);
+        envelope.set("body", body);
         em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
-                .setParameter("channel", channel()).setParameter("payload", payload).getSingleResult();
+                .setParameter("channel", channel()).setParameter("payload", envelope.toString()).getSingleResult();
     }
 
     void start(@Observes StartupEvent event) {

@@ -321,6 +321,26 @@ class MultiReplicaIT {
     }
 
     @Test
+    @Order(4)
+    void aMembershipAddedThroughAReachesTheCacheOfB() throws Exception {
+        String nora = "nora-" + UUID.randomUUID() + "@nowhere.example";
+        String other = as(SAM, a()).body(Map.of("name", "Replica members " + UUID.randomUUID(), "emailDomains", List.of()))
+                .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
+        // B remembers that nora belongs to no organization...
+        as(nora, b()).get("/api/v1/me").then().statusCode(200).body("organization", org.hamcrest.Matchers.nullValue());
+        Instant added = Instant.now();
+        as(SAM, a()).body(Map.of("email", nora)).post("/api/v1/organizations/" + other + "/members").then().statusCode(201);
+        // ...until A's NOTIFY drops it: B answers with the new organization.
+        Instant deadline = added.plusSeconds(10);
+        while (!other.equals(as(nora, b()).get("/api/v1/me").then().statusCode(200).extract().path("organization.id"))) {
+            assertThat(Instant.now()).as("B saw the membership within 10 s").isBefore(deadline);
+            Thread.sleep(20);
+        }
+        figure("a membership added through A counted on B %d ms later (B's cache dropped by A's NOTIFY)",
+                Duration.between(added, Instant.now()).toMillis());
+    }
+
+    @Test
     @Order(3)
     void anIdempotencyKeyRaceAcrossReplicasMakesOneTicket() throws Exception {
         String key = "race-" + UUID.randomUUID();
@@ -357,7 +377,7 @@ class MultiReplicaIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killingAReplicaMidLoadLosesNoAcknowledgedTicket() throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
