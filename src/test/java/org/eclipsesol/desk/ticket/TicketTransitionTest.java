@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.Problems;
+import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,8 +186,10 @@ class TicketTransitionTest {
     @Test
     void aClientMayReopenOnlyWithinSevenDaysAfterWhichTheTicketClosesByItself() {
         String id = Fixtures.acmeTicketIn("RESOLVED", Fixtures.unique("Resolved long ago"));
-        // Eight days since the resolution (the clock cannot be moved from here; the row can).
-        Db.update("update ticket set resolved_at = now() - interval '8 days' where id = ?", java.util.UUID.fromString(id));
+        // Eight days since the resolution on the application's clock (the database's now() is the wall clock, days
+        // away from the test clock's timeline; the clock cannot be moved from here, the row can).
+        Db.update("update ticket set resolved_at = ? where id = ?",
+                java.sql.Timestamp.from(TestClock.now().minus(java.time.Duration.ofDays(8))), java.util.UUID.fromString(id));
 
         Problems.assertProblem(as(ANA).body(Map.of("status", "IN_PROGRESS")).patch("/api/v1/tickets/" + id), 409,
                 "conflict");

@@ -109,9 +109,8 @@ public class TicketCreation {
         if (claim != null && claim.replayOf() != null) {
             return new Created(views.view(caller, access.visible(caller, claim.replayOf()), now), true);
         }
-        TicketEntity ticket = insert(caller, opening.org(), opening.policyVersion(), requesterEmail, requesterName, requesterId,
-                input, channel,
-                openedAt, now);
+        TicketEntity ticket = insert(caller, opening.org(), opening.policyVersion(), requesterEmail, requesterName,
+                requesterId, input, channel, openedAt, now);
         if (claim != null) {
             keys.bind(caller, claim, ticket.id);
         }
