@@ -1,10 +1,8 @@
 package org.eclipsesol.desk.common;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -34,9 +32,9 @@ public class ReplicaCaches {
     /** The cluster event type whose body names the cache to drop. */
     public static final String EVENT_TYPE = "invalidate";
     static final Duration BACKSTOP = Duration.ofSeconds(30);
+    private static final long BACKSTOP_NANOS = BACKSTOP.toNanos();
 
     private final Map<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
-    private final List<Cache<?, ?>> all = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
 
     @Inject
@@ -51,22 +49,22 @@ public class ReplicaCaches {
     /** The cache named {@code name}, created on first use with room for {@code maxEntries} keys. */
     @SuppressWarnings("unchecked")
     public <K, V> Cache<K, V> cache(String name, int maxEntries) {
-        return (Cache<K, V>) caches.computeIfAbsent(name, n -> {
-            Cache<K, V> cache = new Cache<>(maxEntries);
-            all.add(cache);
-            return cache;
-        });
+        return (Cache<K, V>) caches.computeIfAbsent(name, n -> new Cache<>(maxEntries));
     }
 
     /**
      * The rows behind cache {@code name} change in the current transaction: every replica drops its entries once
-     * the transaction commits (this one right after the commit, the others when the NOTIFY arrives).
+     * the transaction commits (this one right after the commit, the others when the NOTIFY arrives). Announced once
+     * per transaction however many rows change (a worker batch may disable several webhook endpoints).
      */
     public void changed(String name) {
+        String announced = ReplicaCaches.class.getName() + " " + name;
+        if (transactions.getResource(announced) != null) {
+            return;
+        }
+        transactions.putResource(announced, Boolean.TRUE);
         em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
-                .setParameter("channel", channel(config))
-                .setParameter("payload", "{\"type\":\"" + EVENT_TYPE + "\",\"body\":\"" + name + "\"}")
-                .getSingleResult();
+                .setParameter("channel", channel(config)).setParameter("payload", invalidation(name)).getSingleResult();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -96,12 +94,17 @@ public class ReplicaCaches {
      */
     public void listening(boolean connected) {
         listening = connected;
-        all.forEach(Cache::clear);
+        caches.values().forEach(Cache::clear);
     }
 
     /** Whether entries are kept now (the cluster listener is connected). */
     public boolean listening() {
         return listening;
+    }
+
+    /** The cluster event that tells every replica to drop cache {@code name}. */
+    public static String invalidation(String name) {
+        return "{\"type\":\"" + EVENT_TYPE + "\",\"body\":\"" + name + "\"}";
     }
 
     /** The cluster channel: one per schema, so dev, test and prod sharing a database do not hear each other. */
@@ -131,7 +134,7 @@ public class ReplicaCaches {
             }
             long now = System.nanoTime();
             Entry<V> entry = entries.get(key);
-            if (entry != null && entry.generation() == current && now - entry.loadedAtNanos() < BACKSTOP.toNanos()) {
+            if (entry != null && entry.generation() == current && now - entry.loadedAtNanos() < BACKSTOP_NANOS) {
                 return entry.value();
             }
             V value = load.apply(key);

@@ -2,6 +2,7 @@ package org.eclipsesol.desk.packaged;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -327,7 +328,7 @@ class MultiReplicaIT {
         String other = as(SAM, a()).body(Map.of("name", "Replica members " + UUID.randomUUID(), "emailDomains", List.of()))
                 .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
         // B remembers that nora belongs to no organization...
-        as(nora, b()).get("/api/v1/me").then().statusCode(200).body("organization", org.hamcrest.Matchers.nullValue());
+        as(nora, b()).get("/api/v1/me").then().statusCode(200).body("organization", nullValue());
         Instant added = Instant.now();
         as(SAM, a()).body(Map.of("email", nora)).post("/api/v1/organizations/" + other + "/members").then().statusCode(201);
         // ...until A's NOTIFY drops it: B answers with the new organization.

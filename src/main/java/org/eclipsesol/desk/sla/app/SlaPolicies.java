@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -57,12 +56,20 @@ public class SlaPolicies {
         return snapshot;
     }
 
+    /**
+     * JPQL for the latest version published at or before {@code :at}: null before any publication (then version 1
+     * is in force, {@link #inForce}). A query that needs it with other rows embeds it as a subquery.
+     */
+    public static final String LATEST_VERSION_AT = "select max(p.version) from SlaPolicyEntity p where p.effectiveFrom <= :at";
+
     /** The version in force at {@code at}: the latest published at or before it (version 1 before that). */
     public PolicySnapshot policyInForceAt(Instant at) {
-        List<Integer> versions = em.createQuery(
-                "select p.version from SlaPolicyEntity p where p.effectiveFrom <= :at order by p.version desc", Integer.class)
-                .setParameter("at", at).setMaxResults(1).getResultList();
-        return policy(versions.isEmpty() ? 1 : versions.get(0));
+        return inForce(em.createQuery(LATEST_VERSION_AT, Integer.class).setParameter("at", at).getSingleResult());
+    }
+
+    /** The policy in force, given what {@link #LATEST_VERSION_AT} found. */
+    public PolicySnapshot inForce(Integer latestVersion) {
+        return policy(latestVersion == null ? 1 : latestVersion);
     }
 
     public Set<LocalDate> holidays() {

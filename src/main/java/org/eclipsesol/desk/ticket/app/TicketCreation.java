@@ -138,17 +138,14 @@ public class TicketCreation {
      * statement instead of two (opening a ticket is the hottest write); null for an unknown organization.
      */
     private Opening withAgreementAndPolicy(UUID organizationId, Instant openedAt) {
-        List<Object[]> rows = em.createQuery("""
-                select o, (select max(p.version) from SlaPolicyEntity p where p.effectiveFrom <= :at)
-                  from OrganizationEntity o left join fetch o.coveredServices left join fetch o.targetOverrides
-                 where o.id = :id""", Object[].class).setParameter("id", organizationId).setParameter("at", openedAt)
+        List<Object[]> rows = em.createQuery("select o, (" + SlaPolicies.LATEST_VERSION_AT + ")"
+                + " from OrganizationEntity o left join fetch o.coveredServices left join fetch o.targetOverrides"
+                + " where o.id = :id", Object[].class).setParameter("id", organizationId).setParameter("at", openedAt)
                 .getResultList();
         if (rows.isEmpty()) {
             return null;
         }
-        // Version 1 is in force before any publication (SlaPolicies.policyInForceAt).
-        Object version = rows.get(0)[1];
-        return new Opening((OrganizationEntity) rows.get(0)[0], version == null ? 1 : ((Number) version).intValue());
+        return new Opening((OrganizationEntity) rows.get(0)[0], policies.inForce((Integer) rows.get(0)[1]).version());
     }
 
     private TicketEntity insert(Caller actor, OrganizationEntity org, int policyVersion, String requesterEmail,
