@@ -1,13 +1,21 @@
 package org.eclipsesol.desk.notify;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -26,28 +34,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
- * Ticket changes and SLA alerts for every replica. Each event is sent with PostgreSQL's NOTIFY inside the
- * transaction that caused it, so it is delivered only if that transaction commits, to every replica that
+ * Ticket changes and SLA alerts for every replica, through PostgreSQL's NOTIFY, delivered to every replica that
  * LISTENs, including this one; live streams (GraphQL subscriptions) read what arrives. An alert found by the
  * monitor on one replica thus reaches subscribers connected to any other.
+ * <p>
+ * An alert is sent inside the transaction that raised it. A ticket change is sent <em>after</em> its transaction
+ * committed, by one sender thread that puts every change waiting at that moment into one statement: a NOTIFY in a
+ * writing transaction holds PostgreSQL's cluster-wide notify lock through that transaction's commit (its WAL flush),
+ * so every ticket write of every replica committed one after the other (docs/decisions.md "Ticket changes after
+ * commit"). The price: a replica that dies between a commit and its send loses that push (never a saved change).
  */
 @ApplicationScoped
 public class ClusterEvents {
 
     private static final Logger LOG = Logger.getLogger(ClusterEvents.class);
     static final int SUBSCRIBER_BUFFER = 1024;
+    /** Committed changes waiting for the sender; more are dropped (and counted) while the database is away. */
+    static final int UNSENT_BUFFER = 10_000;
+    /** Changes per statement: NOTIFY payloads are small (~200 bytes), a statement stays far below any limit. */
+    static final int SEND_BATCH = 200;
+    /** How long the sender waits for more changes after the first: 10 ms against a commit's own latency of ms. */
+    static final long LINGER_NANOS = 10_000_000L;
+    private static final String SEND = "select count(pg_notify(?, payload)) from unnest(?) as payload";
 
     private final BroadcastProcessor<TicketChanged> ticketChanges = BroadcastProcessor.create();
     private final BroadcastProcessor<SlaAlertRaised> slaAlerts = BroadcastProcessor.create();
     private volatile boolean running;
     private volatile Connection listening;
     private Thread listener;
+    private Thread sender;
+    private final BlockingQueue<String> unsent = new LinkedBlockingQueue<>(UNSENT_BUFFER);
+    private final AtomicLong dropped = new AtomicLong();
 
     @Inject
     EntityManager em;
@@ -70,6 +95,9 @@ public class ClusterEvents {
     @Inject
     ReplicaCaches caches;
 
+    @Inject
+    MeterRegistry registry;
+
     /**
      * Changes committed anywhere in the cluster. Each subscriber buffers what it has not consumed yet; one that
      * falls {@value #SUBSCRIBER_BUFFER} events behind fails rather than hold the others up.
@@ -88,26 +116,34 @@ public class ClusterEvents {
         return ReplicaCaches.channel(config);
     }
 
-    void onTicketChanged(@Observes TicketChanged change) {
-        send("ticket", json.valueToTree(change));
+    void onTicketChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged change) {
+        if (!unsent.offer(envelope("ticket", json.valueToTree(change)))) {
+            dropped.incrementAndGet();
+        }
     }
 
     void onSlaAlert(@Observes SlaAlertRaised alert) {
-        send("alert", json.valueToTree(alert));
+        em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)").setParameter("channel", channel())
+                .setParameter("payload", envelope("alert", json.valueToTree(alert))).getSingleResult();
     }
 
-    private void send(String type, JsonNode body) {
+    private String envelope(String type, JsonNode body) {
         ObjectNode envelope = json.createObjectNode().put("type", type);
         envelope.set("body", body);
-        em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
-                .setParameter("channel", channel()).setParameter("payload", envelope.toString()).getSingleResult();
+        return envelope.toString();
     }
 
     void start(@Observes StartupEvent event) {
+        FunctionCounter.builder("desk.live.changes.dropped", dropped, AtomicLong::get)
+                .description("Committed ticket changes not pushed to live subscribers (database away, queue full)")
+                .register(registry);
         running = true;
         listener = new Thread(this::listen, "desk-cluster-events");
         listener.setDaemon(true);
         listener.start();
+        sender = new Thread(this::sendCommitted, "desk-cluster-sender");
+        sender.setDaemon(true);
+        sender.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -120,15 +156,102 @@ public class ClusterEvents {
                 // Closing is best effort on shutdown.
             }
         }
+        Thread draining = sender;
+        if (draining != null) {
+            try {
+                // What was committed before the shutdown is still sent, for a moment at most.
+                draining.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Sends the committed ticket changes: all that wait, up to {@value #SEND_BATCH}, in one autocommit statement
+     * on a connection of its own (outside the pool, which the requests need). A batch that fails is tried again on
+     * a new connection, three times at most, then dropped: by then the database is away and nothing commits.
+     */
+    private void sendCommitted() {
+        List<String> batch = new ArrayList<>(SEND_BATCH);
+        int failures = 0;
+        Connection connection = null;
+        PreparedStatement statement = null;
+        while (running || !unsent.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    String first = unsent.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    // Changes of other requests committing now join this statement: under load one send
+                    // carries many, for a push that leaves LINGER later at most.
+                    long lingerEnd = System.nanoTime() + LINGER_NANOS;
+                    long left;
+                    while (batch.size() < SEND_BATCH && (left = lingerEnd - System.nanoTime()) > 0) {
+                        String next = unsent.poll(left, TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            break;
+                        }
+                        batch.add(next);
+                        unsent.drainTo(batch, SEND_BATCH - batch.size());
+                    }
+                }
+                if (connection == null) {
+                    connection = connect();
+                    statement = connection.prepareStatement(SEND);
+                }
+                statement.setString(1, channel());
+                statement.setArray(2, connection.createArrayOf("text", batch.toArray()));
+                statement.execute();
+                batch.clear();
+                failures = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (SQLException | RuntimeException e) {
+                if (DatabaseFaults.isFault(e)) {
+                    DatabaseFaults.record("cluster event sender", e);
+                } else {
+                    LOG.warnf("Cluster event sender failed (%s); sending again on a new connection", e.getMessage());
+                }
+                close(connection);
+                connection = null;
+                if (++failures >= 3) {
+                    dropped.addAndGet(batch.size());
+                    batch.clear();
+                    failures = 0;
+                }
+                if (running) {
+                    sleep();
+                }
+            }
+        }
+        close(connection);
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        username.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p));
+        return new Driver().connect(url, properties);
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // A broken connection is replaced; closing it is best effort.
+            }
+        }
     }
 
     /** Holds one connection outside the pool; reconnects after a failure (events sent meanwhile are missed). */
     private void listen() {
         while (running) {
-            Properties properties = new Properties();
-            username.ifPresent(u -> properties.setProperty("user", u));
-            password.ifPresent(p -> properties.setProperty("password", p));
-            try (Connection connection = new Driver().connect(url, properties)) {
+            try (Connection connection = connect()) {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel());

@@ -35,6 +35,11 @@ import org.junit.jupiter.api.Test;
 class HttpBench {
 
     private static final Path RESULTS = Path.of("bench/results");
+    private static final Path CREATE_STATEMENTS = Path.of("bench/http/create-statements.sql");
+    /** A ticket change as ClusterEvents sends it (its size, not its ids, matters here). */
+    private static final String NOTIFY_PAYLOAD = "{\"type\":\"ticket\",\"body\":{\"ticketId\":"
+            + "\"a0fa5fb0-eef8-47db-bb31-24d6643c8c51\",\"organizationId\":\"b6d774b4-416b-4ca8-aaa4-f2104856c6cf\","
+            + "\"what\":\"CREATED\"}}";
     private static final String SCHEMA = System.getProperty("bench.schema", "supportdesk_bench_http");
     private static final String DURATION = System.getProperty("bench.duration", "20s");
     private static final String WARMUP = System.getProperty("bench.warmup", "10s");
@@ -121,6 +126,14 @@ class HttpBench {
                     "\\set n random(10001, 10300)\nselect * from ticket where number = :n;\n");
             double pgInsert = pgbench("insert",
                     "insert into bench_pg_ticket (id, title, opened_at) values (gen_random_uuid(), 'x', now());\n");
+            // PostgreSQL alone running what one create runs (prepared, as the service does): the database's ceiling.
+            double pgCreate = pgbench("create-statements", CREATE_STATEMENTS, "-M", "prepared", "-D", "org=" + org);
+            // The same with the NOTIFY a create sent inside its transaction before ClusterEvents sent ticket changes
+            // after commit: PostgreSQL holds its notify lock through the commit, so these commit one at a time.
+            Path withNotify = Files.createTempFile("pgbench-create-statements-notify", ".sql");
+            Files.writeString(withNotify, Files.readString(CREATE_STATEMENTS).replace("\nCOMMIT;",
+                    "\nselect cast(pg_notify('desk_events_bench_floor', '" + NOTIFY_PAYLOAD + "') as text);\nCOMMIT;"));
+            pgbench("create-statements-notify", withNotify, "-M", "prepared", "-D", "org=" + org);
 
             line("");
             line("| request | req/s | pgbench (same run) | ratio | target |");
@@ -129,6 +142,8 @@ class HttpBench {
             row("GET /api/v1/tickets/{id} as a client", getClient, "PK select", pgSelect);
             row("POST /api/v1/tickets as staff", postStaff, "single-row insert", pgInsert);
             row("POST /api/v1/tickets as a client", postClient, "single-row insert", pgInsert);
+            row("POST /api/v1/tickets as staff", postStaff, "the create's statements", pgCreate, "-");
+            row("POST /api/v1/tickets as a client", postClient, "the create's statements", pgCreate, "-");
             line("load average after: " + loadAverage());
         }
         if (recording) {
@@ -161,7 +176,12 @@ class HttpBench {
     }
 
     private void row(String name, double rate, String pgName, double pgRate) {
-        line(String.format("| `%s` | %,.0f | %s %,.0f tps | %.2f | >= 0.30 |", name, rate, pgName, pgRate, rate / pgRate));
+        row(name, rate, pgName, pgRate, ">= 0.30");
+    }
+
+    private void row(String name, double rate, String pgName, double pgRate, String target) {
+        line(String.format("| `%s` | %,.0f | %s %,.0f tps | %.2f | %s |", name, rate, pgName, pgRate, rate / pgRate,
+                target));
     }
 
     private static String ticketBody(String title, String org) {
@@ -270,8 +290,15 @@ class HttpBench {
     private double pgbench(String name, String script) throws Exception {
         Path file = Files.createTempFile("pgbench-" + name, ".sql");
         Files.writeString(file, script);
-        ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", CONNECTIONS, "-j",
-                "2", "-T", DURATION.replace("s", ""), "-f", file.toString(), "postgres").redirectErrorStream(true);
+        return pgbench(name, file);
+    }
+
+    private double pgbench(String name, Path file, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c",
+                CONNECTIONS, "-j", "2", "-T", DURATION.replace("s", ""), "-f", file.toString()));
+        command.addAll(List.of(options));
+        command.add("postgres");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PGOPTIONS", "-c search_path=" + SCHEMA);
         long machineBefore = machineCpuNanos();
         Process p = pb.start();
