@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f target/quarkus-app/quarkus-run.jar ] && [ "${BUILD:-true}" = false ] || ./mvnw -B -q package -DskipTests
 ./mvnw -B -q surefire:test -Dtest=HttpBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.duration=${DURATION:-20s} -Dbench.warmup=${WARMUP:-10s} -Dbench.jfr=${JFR:-false}
+  -Dbench.duration=${DURATION:-20s} -Dbench.warmup=${WARMUP:-30s} -Dbench.jfr=${JFR:-false}
 cat bench/results/http-summary.txt
 if [ "${JFR:-false}" = true ]; then
   JFR_TOOL=${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}

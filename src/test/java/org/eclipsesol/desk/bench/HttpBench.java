@@ -108,6 +108,11 @@ class HttpBench {
             warmUp(getStaffTarget);
             warmUp(getClientTarget);
             awaitOutboxDelivered();
+            // A settling round of both, printed but not counted: whichever kind ran first after the warm-ups was
+            // served up to a third fewer requests (the JIT still compiles then on this 2-core host), so the staff GET,
+            // always first, looked slower than the client GET, and the other way round when swapped.
+            wrk("get-staff-settling", getStaffTarget);
+            wrk("get-client-settling", getClientTarget);
             double getStaff = wrk("get-staff", getStaffTarget);
             double getClient = wrk("get-client", getClientTarget);
             warmUp(postStaffTarget);
