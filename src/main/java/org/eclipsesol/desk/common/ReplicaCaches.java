@@ -63,8 +63,7 @@ public class ReplicaCaches {
             return;
         }
         transactions.putResource(announced, Boolean.TRUE);
-        em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
-                .setParameter("channel", channel(config)).setParameter("payload", invalidation(name)).getSingleResult();
+        notifyOnCommit(invalidation(name));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -78,6 +77,16 @@ public class ReplicaCaches {
                 }
             }
         });
+    }
+
+    /**
+     * Sends {@code payload} on the cluster channel inside the current transaction: every replica hears it if and
+     * only if the transaction commits. PostgreSQL then holds its notify lock through this transaction's commit, so
+     * this is for rare events (invalidations, SLA alerts); frequent ones go after commit (ClusterEvents).
+     */
+    public void notifyOnCommit(String payload) {
+        em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
+                .setParameter("channel", channel(config)).setParameter("payload", payload).getSingleResult();
     }
 
     /** An invalidation heard on the cluster channel (or made here after a commit). */

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipsesol.desk.common.DatabaseFaults;
@@ -61,7 +60,7 @@ public class ClusterEvents {
     static final int UNSENT_BUFFER = 10_000;
     /** Changes per statement: NOTIFY payloads are small (~200 bytes), a statement stays far below any limit. */
     static final int SEND_BATCH = 200;
-    /** How long the sender waits for more changes after the first: 10 ms against a commit's own latency of ms. */
+    /** How long the sender waits for more changes after the first (a push leaves at most this much later). */
     static final long LINGER_NANOS = 10_000_000L;
     private static final String SEND = "select count(pg_notify(?, payload)) from unnest(?) as payload";
 
@@ -71,11 +70,11 @@ public class ClusterEvents {
     private volatile Connection listening;
     private Thread listener;
     private Thread sender;
+    /** The sender thread's connection and statement; only that thread touches them. */
+    private Connection sending;
+    private PreparedStatement sendStatement;
     private final BlockingQueue<String> unsent = new LinkedBlockingQueue<>(UNSENT_BUFFER);
     private final AtomicLong dropped = new AtomicLong();
-
-    @Inject
-    EntityManager em;
 
     @Inject
     ObjectMapper json;
@@ -123,8 +122,7 @@ public class ClusterEvents {
     }
 
     void onSlaAlert(@Observes SlaAlertRaised alert) {
-        em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)").setParameter("channel", channel())
-                .setParameter("payload", envelope("alert", json.valueToTree(alert))).getSingleResult();
+        caches.notifyOnCommit(envelope("alert", json.valueToTree(alert)));
     }
 
     private String envelope(String type, JsonNode body) {
@@ -168,56 +166,27 @@ public class ClusterEvents {
     }
 
     /**
-     * Sends the committed ticket changes: all that wait, up to {@value #SEND_BATCH}, in one autocommit statement
-     * on a connection of its own (outside the pool, which the requests need). A batch that fails is tried again on
-     * a new connection, three times at most, then dropped: by then the database is away and nothing commits.
+     * Sends the committed ticket changes, a batch per statement. A batch that fails is tried again on a new
+     * connection, three times at most, then dropped: by then the database is away and nothing commits.
      */
     private void sendCommitted() {
         List<String> batch = new ArrayList<>(SEND_BATCH);
         int failures = 0;
-        Connection connection = null;
-        PreparedStatement statement = null;
         while (running || !unsent.isEmpty()) {
             try {
-                if (batch.isEmpty()) {
-                    String first = unsent.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    batch.add(first);
-                    // Changes of other requests committing now join this statement: under load one send
-                    // carries many, for a push that leaves LINGER later at most.
-                    long lingerEnd = System.nanoTime() + LINGER_NANOS;
-                    long left;
-                    while (batch.size() < SEND_BATCH && (left = lingerEnd - System.nanoTime()) > 0) {
-                        String next = unsent.poll(left, TimeUnit.NANOSECONDS);
-                        if (next == null) {
-                            break;
-                        }
-                        batch.add(next);
-                        unsent.drainTo(batch, SEND_BATCH - batch.size());
-                    }
+                if (batch.isEmpty() && !fill(batch)) {
+                    continue;
                 }
-                if (connection == null) {
-                    connection = connect();
-                    statement = connection.prepareStatement(SEND);
-                }
-                statement.setString(1, channel());
-                statement.setArray(2, connection.createArrayOf("text", batch.toArray()));
-                statement.execute();
+                send(batch);
                 batch.clear();
                 failures = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (SQLException | RuntimeException e) {
-                if (DatabaseFaults.isFault(e)) {
-                    DatabaseFaults.record("cluster event sender", e);
-                } else {
-                    LOG.warnf("Cluster event sender failed (%s); sending again on a new connection", e.getMessage());
-                }
-                close(connection);
-                connection = null;
+                report("Cluster event sender", e);
+                close(sending);
+                sending = null;
                 if (++failures >= 3) {
                     dropped.addAndGet(batch.size());
                     batch.clear();
@@ -228,7 +197,56 @@ public class ClusterEvents {
                 }
             }
         }
-        close(connection);
+        close(sending);
+    }
+
+    /**
+     * Takes the changes waiting now, up to {@value #SEND_BATCH}, lingering {@link #LINGER_NANOS} for those of
+     * requests committing meanwhile (under load one statement carries many); false if none came within 200 ms.
+     */
+    private boolean fill(List<String> batch) throws InterruptedException {
+        String first = unsent.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
+        }
+        batch.add(first);
+        long lingerEnd = System.nanoTime() + LINGER_NANOS;
+        long left;
+        while (batch.size() < SEND_BATCH && (left = lingerEnd - System.nanoTime()) > 0) {
+            String next = unsent.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+            unsent.drainTo(batch, SEND_BATCH - batch.size());
+        }
+        return true;
+    }
+
+    /** One autocommit statement on the sender's own connection (outside the pool, which the requests need). */
+    private void send(List<String> batch) throws SQLException {
+        if (sending == null) {
+            Connection connection = connect();
+            try {
+                sendStatement = connection.prepareStatement(SEND);
+            } catch (SQLException e) {
+                close(connection);
+                throw e;
+            }
+            sending = connection;
+        }
+        sendStatement.setString(1, channel());
+        sendStatement.setArray(2, sending.createArrayOf("text", batch.toArray()));
+        sendStatement.execute();
+    }
+
+    /** One WARN per database incident (not one per retry of an outage); anything else as it happens. */
+    private static void report(String who, Exception e) {
+        if (DatabaseFaults.isFault(e)) {
+            DatabaseFaults.record(who, e);
+        } else {
+            LOG.warnf("%s failed (%s); reconnecting", who, e.getMessage());
+        }
     }
 
     private Connection connect() throws SQLException {
@@ -268,12 +286,7 @@ public class ClusterEvents {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    if (DatabaseFaults.isFault(e)) {
-                        // One WARN per database incident, not one every two seconds of an outage.
-                        DatabaseFaults.record("cluster event listener", e);
-                    } else {
-                        LOG.warnf("Cluster event listener lost its connection (%s); reconnecting", e.getMessage());
-                    }
+                    report("Cluster event listener", e);
                     sleep();
                 }
             } finally {

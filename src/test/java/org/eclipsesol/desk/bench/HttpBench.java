@@ -42,7 +42,7 @@ class HttpBench {
             + "\"what\":\"CREATED\"}}";
     private static final String SCHEMA = System.getProperty("bench.schema", "supportdesk_bench_http");
     private static final String DURATION = System.getProperty("bench.duration", "20s");
-    private static final String WARMUP = System.getProperty("bench.warmup", "10s");
+    private static final String WARMUP = System.getProperty("bench.warmup", "30s");
     private static final String CONNECTIONS = System.getProperty("bench.connections", "16");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final StringBuilder summary = new StringBuilder();
@@ -135,10 +135,9 @@ class HttpBench {
             double pgCreate = pgbench("create-statements", CREATE_STATEMENTS, "-M", "prepared", "-D", "org=" + org);
             // The same with the NOTIFY a create sent inside its transaction before ClusterEvents sent ticket changes
             // after commit: PostgreSQL holds its notify lock through the commit, so these commit one at a time.
-            Path withNotify = Files.createTempFile("pgbench-create-statements-notify", ".sql");
-            Files.writeString(withNotify, Files.readString(CREATE_STATEMENTS).replace("\nCOMMIT;",
-                    "\nselect cast(pg_notify('desk_events_bench_floor', '" + NOTIFY_PAYLOAD + "') as text);\nCOMMIT;"));
-            pgbench("create-statements-notify", withNotify, "-M", "prepared", "-D", "org=" + org);
+            pgbench("create-statements-notify", Files.readString(CREATE_STATEMENTS).replace("\nCOMMIT;",
+                    "\nselect cast(pg_notify('desk_events_bench_floor', '" + NOTIFY_PAYLOAD + "') as text);\nCOMMIT;"),
+                    "-M", "prepared", "-D", "org=" + org);
 
             line("");
             line("| request | req/s | pgbench (same run) | ratio | target |");
@@ -292,10 +291,10 @@ class HttpBench {
                 .mapToLong(HttpBench::cpuNanos).sum();
     }
 
-    private double pgbench(String name, String script) throws Exception {
+    private double pgbench(String name, String script, String... options) throws Exception {
         Path file = Files.createTempFile("pgbench-" + name, ".sql");
         Files.writeString(file, script);
-        return pgbench(name, file);
+        return pgbench(name, file, options);
     }
 
     private double pgbench(String name, Path file, String... options) throws Exception {
