@@ -119,6 +119,9 @@ class HttpBench {
             warmUp(postClientTarget);
             double postStaff = wrk("post-staff", postStaffTarget);
             double postClient = wrk("post-client", postClientTarget);
+            // Whether the outbox worker kept up with the creates' acknowledgements (its work is part of their cost).
+            line("Outbox right after the creates: " + psqlValue("select count(*) filter (where status = 'PENDING')"
+                    + " || ' of ' || count(*) || ' notices PENDING' from " + SCHEMA + ".notification"));
             line("RSS of the service after the runs: " + rssMiB(app.process().pid()) + " MiB");
             if (recording) {
                 String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -246,10 +249,13 @@ class HttpBench {
 
     /** Transactions PostgreSQL counted in this database (an autocommitted statement is one). */
     /** Waits until the outbox worker has delivered the notices of the creates so far (the seeded tickets'). */
+    private static String psqlValue(String sql) throws Exception {
+        return run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc", sql)).trim();
+    }
+
     private static void awaitOutboxDelivered() throws Exception {
         Instant until = Instant.now().plusSeconds(180);
-        while (Long.parseLong(run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc",
-                "select count(*) from " + SCHEMA + ".notification where status = 'PENDING'")).trim()) > 0) {
+        while (Long.parseLong(psqlValue("select count(*) from " + SCHEMA + ".notification where status = 'PENDING'")) > 0) {
             if (Instant.now().isAfter(until)) {
                 throw new IllegalStateException("The outbox was not delivered within 180 s");
             }

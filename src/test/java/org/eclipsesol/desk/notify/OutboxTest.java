@@ -9,6 +9,7 @@ import static org.eclipsesol.desk.support.Api.as;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.Future;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.eclipsesol.desk.notify.app.NotificationWorker;
 import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.Outboxes;
@@ -143,6 +145,43 @@ class OutboxTest {
         Outboxes.drain(id);
         assertThat(as(SAM).get("/api/v1/notifications/" + notification).jsonPath().getString("status")).isEqualTo("SENT");
         assertThat(Outboxes.mailsTo(ANA, ticket.getString("number"))).hasSize(1);
+    }
+
+    @Test
+    void theClaimWalksPastPagesOfWaitingNoticesAndKeepsEachThreadInOrder() {
+        // No delivery succeeds meanwhile (nor the scheduled run's): what the worker tried shows in attempts.
+        SmtpServer.stopServer();
+        JsonPath held = Fixtures.clientTicket(ANA, Fixtures.unique("Held thread"), "LOW");
+        UUID heldId = UUID.fromString(held.getString("id"));
+        // The acknowledgement waits for a retry: the thread's later notices wait behind it.
+        Db.update("update notification set next_attempt_at = '2999-01-01T00:00:00Z' where ticket_id = ?", heldId);
+        // More waiting notices of other threads than one page of the claim's walk holds.
+        String marker = "walk-" + UUID.randomUUID() + "@example.invalid";
+        Db.update("insert into notification (id, channel, kind, recipient, ticket_id, status, next_attempt_at,"
+                + " created_at) select gen_random_uuid(), 'EMAIL', 'ACKNOWLEDGEMENT', ?, gen_random_uuid(), 'PENDING',"
+                + " '2999-01-01T00:00:00Z', now() from generate_series(1, ?)", marker, NotificationWorker.SCAN_PAGE + 100);
+        try {
+            as(TOM).body(Map.of("body", "Behind the acknowledgement")).post("/api/v1/tickets/" + heldId + "/comments")
+                    .then().statusCode(201);
+            JsonPath behind = Fixtures.clientTicket(ANA, Fixtures.unique("Behind a page"), "LOW");
+            Outboxes.worker().runOnce();
+            // Due and first of its thread, a page past the waiting ones: tried.
+            assertThat(rows(behind.getString("id"))).extracting(r -> r.get("attempts")).doesNotContain("0");
+            // Due too, but its thread's earlier notice, pages before it, waits: never tried.
+            assertThat(rows(held.getString("id"))).extracting(r -> r.get("kind") + " " + r.get("status"))
+                    .containsExactly("ACKNOWLEDGEMENT PENDING", "STAFF_COMMENT PENDING");
+            assertThat(rows(held.getString("id")).get(1).get("attempts")).isEqualTo("0");
+            SmtpServer.startServer();
+            Db.update("update notification set next_attempt_at = ? where ticket_id = ?",
+                    TestClock.now().atOffset(ZoneOffset.UTC), heldId);
+            Outboxes.drain(held.getString("id"));
+            List<MimeMessage> mails = Outboxes.mailsTo(ANA, held.getString("number"));
+            assertThat(mails.stream().map(m -> Outboxes.header(m, "Message-ID")).toList())
+                    .isEqualTo(rows(held.getString("id")).stream().map(r -> r.get("message_id")).toList());
+            assertThat(Outboxes.raw(mails.get(1))).contains("Behind the acknowledgement");
+        } finally {
+            Db.update("delete from notification where recipient = ?", marker);
+        }
     }
 
     @Test
