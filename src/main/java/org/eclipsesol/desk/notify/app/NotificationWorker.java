@@ -108,7 +108,7 @@ public class NotificationWorker {
      * recipient holds back. It walks the PENDING rows in seq order (their partial index) a page at a time and decides
      * in Java, so its cost is the rows it reads: the anti-join it replaces was planned from statistics taken before a
      * burst of notices (the status's selectivity near zero) as a nested loop over every pending row for every
-     * pending row, 24 s for 7,560 notices (bench/outbox/claim-plan.sql).
+     * pending row: 24 s a batch at 7,560 pending (bench/results/outbox-claim-plan-http-bench.txt).
      */
     List<Long> claimable(Instant now, int limit) {
         List<Long> claimable = new ArrayList<>();
