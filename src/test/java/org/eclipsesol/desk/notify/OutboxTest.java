@@ -26,6 +26,7 @@ import org.eclipsesol.desk.support.Db;
 import org.eclipsesol.desk.support.Fixtures;
 import org.eclipsesol.desk.support.Outboxes;
 import org.eclipsesol.desk.support.SmtpServer;
+import org.eclipsesol.desk.support.SqlStatements;
 import org.eclipsesol.desk.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,22 @@ class OutboxTest {
             assertThat(Outboxes.raw(mails.get(1))).contains("Behind the acknowledgement");
         } finally {
             Db.update("delete from notification where recipient = ?", marker);
+        }
+    }
+
+    @Test
+    void aBatchReadsTheTicketsItRendersInOneStatement() {
+        int[] delivered = new int[2];
+        long two = SqlStatements.preparedOnce(() -> tickets(2), () -> delivered[0] = Outboxes.worker().runOnce());
+        long six = SqlStatements.preparedOnce(() -> tickets(6), () -> delivered[1] = Outboxes.worker().runOnce());
+        assertThat(delivered[1]).isGreaterThan(delivered[0]);
+        // Each further notice costs its own update only: no read of its ticket, organization or assignee.
+        assertThat(six - two).isEqualTo(delivered[1] - delivered[0]);
+    }
+
+    private static void tickets(int count) {
+        for (int i = 0; i < count; i++) {
+            Fixtures.clientTicket(ANA, Fixtures.unique("Batch read " + i), "LOW");
         }
     }
 

@@ -35,6 +35,14 @@ public final class SqlStatements {
         return leastOf(request, statistics -> statistics.getEntityStatistics(entity).getLoadCount());
     }
 
+    /**
+     * The statements {@code action} prepares, run once after {@code setup} (for work that cannot be repeated, such as
+     * delivering the notices the setup wrote), with the scheduled jobs paused as above.
+     */
+    public static long preparedOnce(Runnable setup, Runnable action) {
+        return leastOf(setup, action, 1, Statistics::getPrepareStatementCount);
+    }
+
     /** A pass that began before the pause goes on through it: wait (bounded) until none is under way. */
     private static void awaitJobsFinished() {
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -45,6 +53,11 @@ public final class SqlStatements {
     }
 
     private static long leastOf(Runnable request, ToLongFunction<Statistics> reading) {
+        return leastOf(() -> {
+        }, request, 3, reading);
+    }
+
+    private static long leastOf(Runnable setup, Runnable request, int attempts, ToLongFunction<Statistics> reading) {
         Scheduler scheduler = Arc.container().instance(Scheduler.class).get();
         var statistics = Arc.container().instance(SessionFactory.class).get().getStatistics();
         scheduler.pause();
@@ -55,7 +68,8 @@ public final class SqlStatements {
             Arc.container().instance(SlaFiguresBackfill.class).get().runOnce();
             Arc.container().instance(NotificationWorker.class).get().runOnce();
             long least = Long.MAX_VALUE;
-            for (int attempt = 0; attempt < 3; attempt++) {
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                setup.run();
                 statistics.clear();
                 request.run();
                 least = Math.min(least, reading.applyAsLong(statistics));

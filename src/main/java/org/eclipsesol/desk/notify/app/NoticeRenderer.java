@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,20 @@ public class NoticeRenderer {
     DeskConfig config;
 
     public record Rendered(String text, String html) {
+    }
+
+    /**
+     * Loads the tickets that {@code notices} will render, with their organization and assignee, in one statement:
+     * {@link #render} then finds them in the persistence context instead of reading one ticket (and its assignee)
+     * per notice.
+     */
+    void prefetch(List<NotificationEntity> notices) {
+        List<UUID> tickets = notices.stream().filter(n -> n.ticketId != null && NotificationEntity.EMAIL.equals(n.channel))
+                .map(n -> n.ticketId).distinct().toList();
+        if (!tickets.isEmpty()) {
+            em.createQuery("select t from TicketEntity t join fetch t.organization left join fetch t.assignee"
+                    + " where t.id in :ids", TicketEntity.class).setParameter("ids", tickets).getResultList();
+        }
     }
 
     public Rendered render(NotificationEntity n) {

@@ -56,6 +56,9 @@ public class NotificationWorker {
     MailDelivery mail;
 
     @Inject
+    NoticeRenderer renderer;
+
+    @Inject
     WebhookDelivery webhooks;
 
     @Inject
@@ -92,6 +95,7 @@ public class NotificationWorker {
         List<NotificationEntity> locked = em.createNativeQuery(
                 "select * from notification where seq in (:seqs) order by seq limit :batch for update skip locked",
                 NotificationEntity.class).setParameter("seqs", claimable).setParameter("batch", batch).getResultList();
+        renderer.prefetch(locked);
         int tried = 0;
         for (NotificationEntity n : locked) {
             // Delivered by another worker since the walk read it.
