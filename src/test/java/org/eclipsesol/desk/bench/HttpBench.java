@@ -247,12 +247,12 @@ class HttpBench {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    /** Transactions PostgreSQL counted in this database (an autocommitted statement is one). */
-    /** Waits until the outbox worker has delivered the notices of the creates so far (the seeded tickets'). */
+    /** The one value {@code sql} selects. */
     private static String psqlValue(String sql) throws Exception {
         return run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc", sql)).trim();
     }
 
+    /** Waits until the outbox worker has delivered the notices of the creates so far (the seeded tickets'). */
     private static void awaitOutboxDelivered() throws Exception {
         Instant until = Instant.now().plusSeconds(180);
         while (Long.parseLong(psqlValue("select count(*) from " + SCHEMA + ".notification where status = 'PENDING'")) > 0) {
@@ -263,10 +263,10 @@ class HttpBench {
         }
     }
 
+    /** Transactions PostgreSQL counted in this database (an autocommitted statement is one). */
     private static long transactions() throws Exception {
-        String out = run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc",
-                "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'"));
-        return Long.parseLong(out.trim());
+        return Long.parseLong(
+                psqlValue("select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'"));
     }
 
     private static long cpuNanos(ProcessHandle process) {

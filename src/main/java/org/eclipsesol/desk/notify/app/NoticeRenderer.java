@@ -58,12 +58,9 @@ public class NoticeRenderer {
      * per notice.
      */
     void prefetch(List<NotificationEntity> notices) {
-        List<UUID> tickets = notices.stream().filter(n -> n.ticketId != null && NotificationEntity.EMAIL.equals(n.channel))
-                .map(n -> n.ticketId).distinct().toList();
-        if (!tickets.isEmpty()) {
-            em.createQuery("select t from TicketEntity t join fetch t.organization left join fetch t.assignee"
-                    + " where t.id in :ids", TicketEntity.class).setParameter("ids", tickets).getResultList();
-        }
+        TicketEntity.withOrganizationAndAssignee(notices.stream()
+                .filter(n -> n.ticketId != null && NotificationEntity.EMAIL.equals(n.channel)).map(n -> n.ticketId)
+                .distinct().toList());
     }
 
     public Rendered render(NotificationEntity n) {

@@ -125,15 +125,11 @@ public class NotificationWorker {
                      where status = 'PENDING' and seq > :after order by seq limit :page""").setParameter("now", now)
                     .setParameter("after", after).setParameter("page", SCAN_PAGE).getResultList();
             for (Object[] row : rows) {
-                long seq = ((Number) row[0]).longValue();
-                after = seq;
+                after = ((Number) row[0]).longValue();
                 // An earlier pending row of this thread (due or waiting for its retry) goes first.
                 boolean first = row[1] == null || threads.add(row[1] + " " + row[2]);
-                if (first && Boolean.TRUE.equals(row[3])) {
-                    claimable.add(seq);
-                    if (claimable.size() == limit) {
-                        break;
-                    }
+                if (first && Boolean.TRUE.equals(row[3]) && claimable.size() < limit) {
+                    claimable.add(after);
                 }
             }
             if (rows.size() < SCAN_PAGE) {

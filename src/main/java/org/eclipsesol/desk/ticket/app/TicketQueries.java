@@ -95,7 +95,7 @@ public class TicketQueries {
         }
         Map<UUID, String> given = new HashMap<>();
         hits.forEach(h -> given.put(h.id(), h.cursor()));
-        List<TicketEntity> rows = TicketTextSearch.load(em, hits);
+        List<TicketEntity> rows = TicketTextSearch.load(hits);
         List<TicketView> items = views.views(caller, rows, clock.instant());
         List<String> cursors = new ArrayList<>(rows.size());
         for (TicketEntity t : rows) {

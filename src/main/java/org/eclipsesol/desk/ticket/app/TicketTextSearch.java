@@ -350,14 +350,13 @@ final class TicketTextSearch {
     }
 
     /** The entities of a page of hits, in the hits' order. */
-    static List<TicketEntity> load(EntityManager em, List<Hit> hits) {
+    static List<TicketEntity> load(List<Hit> hits) {
         if (hits.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = hits.stream().map(Hit::id).toList();
         Map<UUID, TicketEntity> byId = new HashMap<>();
-        em.createQuery("select t from TicketEntity t join fetch t.organization left join fetch t.assignee where t.id in :ids",
-                TicketEntity.class).setParameter("ids", ids).getResultList().forEach(t -> byId.put(t.id, t));
+        TicketEntity.withOrganizationAndAssignee(ids).forEach(t -> byId.put(t.id, t));
         List<TicketEntity> rows = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             TicketEntity t = byId.get(id);

@@ -1,6 +1,8 @@
 package org.eclipsesol.desk.ticket.data;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -223,5 +225,15 @@ public class TicketEntity extends PanacheEntityBase {
 
     public boolean billable() {
         return outOfScope || exclusion != null;
+    }
+
+    /** The tickets with these ids (in no order), their organization and assignee loaded in the same statement. */
+    public static List<TicketEntity> withOrganizationAndAssignee(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select t from TicketEntity t join fetch t.organization"
+                + " left join fetch t.assignee where t.id in :ids", TicketEntity.class).setParameter("ids", ids)
+                .getResultList();
     }
 }
